@@ -1,0 +1,93 @@
+/** Finds figures (numbers, percents, fractions, dates, ordinals) and names (proper names, acronyms) in a sentence. */
+import type { Entity } from '../model/statement.js';
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+
+/**
+ * Figures, longest alternatives first. Why one token for "3-1/2": the FOMC writes fractions
+ * with a hyphen and the report must say "3-3/4 → 3-1/2", not "3/4 → 1/2" (EXAMPLES.md).
+ */
+const FIGURE = new RegExp(
+  [
+    `(?:(?:${MONTHS})\\s+\\d{1,2}(?:,\\s+\\d{4})?)`, // December 1, 2026
+    `(?:\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?)`, // 4 January 2026
+    `(?:(?:${MONTHS})\\s+\\d{4})`, // March 2024
+    `(?:\\d{4}\\s*[–-]\\s*\\d{2,4})`, // 2025–2029
+    `(?:[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s+(?:billion|million|trillion))?)`,
+    `(?:\\d+-\\d+/\\d+|\\d+/\\d+|\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*(?:%|percent|per cent|percentage points?|basis points?|billion|million|trillion))?`,
+    `(?:\\d+(?:st|nd|rd|th))`,
+    `(?:\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b(?!\\s+(?:sides|countries|ministers|leaders|governments|parties|heads)\\b))`,
+  ].join('|'),
+  'giu',
+);
+
+/** Canonical value of a figure: fractions as decimals, units normalised, words as digits. */
+export function figureValue(text: string): string {
+  let value = text.toLowerCase().replace(/,(?=\d{3})/g, '').replace(/\s+/g, ' ').trim();
+  value = value.replace(/(\d+)-(\d+)\/(\d+)/g, (_m, w: string, n: string, d: string) =>
+    String(Number(w) + Number(n) / Number(d)),
+  );
+  value = value.replace(/\b(\d+)\/(\d+)\b/g, (_m, n: string, d: string) => String(Number(n) / Number(d)));
+  value = value.replace(/\s*(?:%|per cent)$/, ' percent');
+  value = value.replace(/–/g, '-').replace(/\s*-\s*/g, '-');
+  const word = NUMBER_WORDS[value];
+  return word !== undefined ? String(word) : value;
+}
+
+/** Words that open sentences or are capitalised by style, never names on their own. */
+const NOT_NAMES = new Set(
+  (
+    'the a an in on at for with both each all as this that these those it its they their we our he she his her ' +
+    'and or but of to by from however moreover meanwhile furthermore also there here while when since although ' +
+    'after before during other some many most no not further finally available recent inflation job ' +
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr h.e'
+  ).split(' '),
+);
+
+const CAPITALISED =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}'’.-]*)(?:\s+(?:of\s+the\s+|of\s+|and\s+(?!the\b)|for\s+|on\s+|de\s+|du\s+|la\s+)?\p{Lu}[\p{L}\p{N}'’.-]*)*/gu;
+
+/** Entities of `text`, in order of appearance, each once. */
+export function extractEntities(text: string): Entity[] {
+  const found: { index: number; entity: Entity }[] = [];
+  const taken: [number, number][] = [];
+  FIGURE.lastIndex = 0;
+  for (const m of text.matchAll(FIGURE)) {
+    const raw = m[0].trim();
+    if (raw === '') continue;
+    found.push({ index: m.index, entity: { kind: 'figure', text: raw, value: figureValue(raw) } });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(CAPITALISED)) {
+    let raw = m[0].replace(/['’]s$/, '').replace(/[.,]$/, '');
+    let index = m.index;
+    // Drop leading words that are capitalised only because they open the sentence.
+    const words = raw.split(/\s+/);
+    while (words.length > 0 && NOT_NAMES.has((words[0] ?? '').toLowerCase())) {
+      const dropped = words.shift() ?? '';
+      index += dropped.length + 1;
+    }
+    raw = words.join(' ');
+    if (raw === '' || taken.some(([s, e]) => index < e && index + raw.length > s)) continue;
+    if (index === 0 && words.length === 1 && !/^[\p{Lu}\d-]{2,}$/u.test(raw)) continue;
+    found.push({ index, entity: { kind: 'name', text: raw, value: raw.toLowerCase() } });
+  }
+  found.sort((a, b) => a.index - b.index);
+  const seen = new Set<string>();
+  const out: Entity[] = [];
+  for (const { entity } of found) {
+    const key = `${entity.kind}:${entity.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(entity);
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/** Reads a statement from a file or stdin, with its series config, and runs parse + analyse. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { ActorConfig } from '../analyse/analyse-statement.js';
+import { analyseStatement } from '../analyse/analyse-statement.js';
+import type { Lexicon, LexiconSpec } from '../analyse/lexicon.js';
+import { compileLexicon, defaultLexiconSpec, mergeLexicon, readLexiconSpec } from '../analyse/lexicon.js';
+import { UserError } from '../model/errors.js';
+import type { Statement } from '../model/statement.js';
+import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from '../parse/decode-input.js';
+import { parseStatement } from '../parse/parse-statement.js';
+import { readParties } from '../parse/read-frontmatter.js';
+
+/** A series' own settings, from `series.yaml` beside its statements. */
+export interface SeriesConfig extends ActorConfig {
+  /** Extra lexicon entries merged into the default lexicon. */
+  readonly lexicon?: LexiconSpec;
+}
+
+/** Options for {@link loadStatement}. */
+export interface LoadOptions {
+  /** Force an input format (`markdown`, `text`, `html`). */
+  readonly format?: string;
+  /** Largest input accepted in bytes (default: 50 MiB). */
+  readonly maxBytes?: number;
+  /** A lexicon file given on the command line, merged after the series config. */
+  readonly lexiconFile?: string;
+  /** Reads stdin when the file is `-`. */
+  readonly readStdin?: () => Promise<Buffer>;
+}
+
+/** Reads a file as bytes, turning system errors into user errors that name the file. */
+export function readBytes(file: string): Buffer {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    throw new UserError('E_NOT_FOUND', `no such file`, { location: { file }, expected: 'a path to a statement file' });
+  }
+  if (stats.isDirectory()) {
+    throw new UserError('E_IS_DIRECTORY', 'is a directory', {
+      location: { file },
+      expected: 'a statement file (use `series` or `report` for a folder)',
+    });
+  }
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new UserError('E_READ', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      location: { file },
+      expected: 'a readable file',
+    });
+  }
+}
+
+function readYamlFile(file: string): unknown {
+  const text = readBytes(file).toString('utf8');
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw new UserError('E_YAML', `invalid YAML: ${(error as Error).message.split('\n')[0]}`, {
+      location: line === undefined ? { file } : { file, line },
+      expected: 'a YAML mapping',
+    });
+  }
+}
+
+/** Reads `series.yaml` in `dir`, or returns an empty config when there is none. */
+export function readSeriesConfig(dir: string): SeriesConfig {
+  const file = join(dir, 'series.yaml');
+  if (!existsSync(file)) return {};
+  const data = readYamlFile(file);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
+  const record = data as Record<string, unknown>;
+  const fail = (key: string) => (found: unknown): never => {
+    throw new UserError('E_META', `series config field "${key}" is ${JSON.stringify(found)}`, {
+      location: { file },
+      expected: 'see statements/README.md',
+    });
+  };
+  const strings = (key: string): string[] | undefined => {
+    const value = record[key];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return fail(key)(value);
+    return value;
+  };
+  const config: { -readonly [K in keyof SeriesConfig]: SeriesConfig[K] } = {};
+  if (record['parties'] !== undefined) config.parties = readParties(record['parties'], fail('parties'));
+  const both = strings('both');
+  if (both) config.both = both;
+  const bodies = strings('bodies');
+  if (bodies) config.bodies = bodies;
+  const lexicon: Record<string, unknown> = {};
+  for (const key of ['acts', 'actions', 'strength']) if (record[key] !== undefined) lexicon[key] = record[key];
+  if (Object.keys(lexicon).length > 0) config.lexicon = readLexiconSpec(lexicon, file);
+  return config;
+}
+
+const lexiconCache = new Map<string, Lexicon>();
+
+/** The lexicon for a series config plus an optional user file. */
+export function lexiconFor(config: SeriesConfig, lexiconFile?: string): Lexicon {
+  const key = JSON.stringify([config.lexicon ?? null, lexiconFile ?? null]);
+  let lexicon = lexiconCache.get(key);
+  if (!lexicon) {
+    let spec = defaultLexiconSpec();
+    if (config.lexicon) spec = mergeLexicon(spec, config.lexicon);
+    if (lexiconFile) spec = mergeLexicon(spec, readLexiconSpec(readYamlFile(lexiconFile), lexiconFile));
+    lexicon = compileLexicon(spec);
+    lexiconCache.set(key, lexicon);
+  }
+  return lexicon;
+}
+
+/** Parses and analyses already-read `bytes` of `file` with the series config of its folder. */
+export function statementFromBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): Statement {
+  const decoded = decodeInput(bytes, file, options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
+  const parsed = parseStatement(decoded.text, {
+    file,
+    ...(options.format !== undefined ? { format: options.format } : {}),
+    diagnostics: decoded.diagnostics,
+  });
+  const config = file === '-' ? {} : readSeriesConfig(dirname(file));
+  return analyseStatement(parsed, { ...config, lexicon: lexiconFor(config, options.lexiconFile) });
+}
+
+/** Loads a statement from `file` (or stdin for `-`). */
+export async function loadStatement(file: string, options: LoadOptions = {}): Promise<Statement> {
+  let bytes: Uint8Array;
+  if (file === '-') {
+    if (!options.readStdin) throw new UserError('E_STDIN', 'standard input is not available', { location: { file } });
+    bytes = await options.readStdin();
+  } else bytes = readBytes(file);
+  return statementFromBytes(bytes, file, options);
+}

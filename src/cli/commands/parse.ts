@@ -1,0 +1,23 @@
+/** `statement-diff parse <file|->`: shows how a statement is read. */
+import { loadStatement } from '../../archive/load-statement.js';
+import { statementToJson, statementToTree } from '../../report/render/render-statement.js';
+import type { Command } from '../command.js';
+import { EXIT_SAME } from '../exit-codes.js';
+import { loadOptionsOf, withInputOptions } from '../options.js';
+
+export const parseCommand: Command = {
+  command: 'parse <file>',
+  describe: 'Show the section tree, sentences and commitments of one statement',
+  builder: (yargs) =>
+    withInputOptions(yargs)
+      .positional('file', { type: 'string', describe: 'Statement file (Markdown, text or HTML), or - for stdin' })
+      .option('format', { type: 'string', choices: ['tree', 'json'], default: 'tree', describe: 'Output format' })
+      .example('$0 parse statements/china-pakistan-fm-strategic-dialogue/2026-01-04.md', 'Outline with commitments')
+      .example('$0 parse page.html --format json', 'The whole statement as JSON (docs/report-schema.md)')
+      .example('cat round.txt | $0 parse - --input-format text', 'Read plain text from stdin'),
+  execute: async (args, io) => {
+    const statement = await loadStatement(String(args['file']), loadOptionsOf(args, io));
+    io.stdout(args['format'] === 'json' ? statementToJson(statement) : statementToTree(statement));
+    return EXIT_SAME;
+  },
+};

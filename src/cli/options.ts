@@ -1,0 +1,41 @@
+/** Options shared by the commands that read statements, and helpers to read them from args. */
+import type { Argv } from 'yargs';
+import type { LoadOptions } from '../archive/load-statement.js';
+import { UserError } from '../model/errors.js';
+import { INPUT_FORMATS } from '../parse/detect-format.js';
+import type { Args } from './command.js';
+import type { Io } from './io.js';
+
+/** Declares `--input-format`, `--lexicon` and `--max-bytes`. */
+export function withInputOptions(yargs: Argv): Argv {
+  return yargs
+    .option('input-format', {
+      type: 'string',
+      choices: INPUT_FORMATS as string[],
+      describe: 'Read inputs as this format (default: from the extension, then the content)',
+    })
+    .option('lexicon', { type: 'string', describe: 'YAML file of extra speech acts and strength words' })
+    .option('max-bytes', { type: 'number', default: 50 * 1024 * 1024, describe: 'Largest input accepted, in bytes' });
+}
+
+/** The load options the input flags ask for. */
+export function loadOptionsOf(args: Args, io: Io): LoadOptions {
+  const maxBytes = args['max-bytes'];
+  if (typeof maxBytes !== 'number' || !Number.isFinite(maxBytes) || maxBytes <= 0) {
+    throw new UserError('E_OPTION', `--max-bytes is ${String(maxBytes)}`, { expected: 'a positive number of bytes' });
+  }
+  return {
+    maxBytes,
+    readStdin: io.readStdin,
+    ...(typeof args['input-format'] === 'string' ? { format: args['input-format'] } : {}),
+    ...(typeof args['lexicon'] === 'string' ? { lexiconFile: args['lexicon'] } : {}),
+  };
+}
+
+/** True when colour should be used: a terminal, no NO_COLOR, no --no-color; FORCE_COLOR wins. */
+export function useColor(args: Args, io: Io): boolean {
+  if (args['color'] === false) return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  return io.isTTY;
+}

@@ -1,0 +1,73 @@
+/** The CLI: parses arguments with yargs, dispatches to a command, maps errors to exit codes. */
+import yargs from 'yargs';
+import { isUserError, UserError } from '../model/errors.js';
+import { TOOL_VERSION } from '../version.js';
+import type { Args, Command } from './command.js';
+import { compareCommand } from './commands/compare.js';
+import { parseCommand } from './commands/parse.js';
+import { reportCommand } from './commands/report.js';
+import { seriesCommand } from './commands/series.js';
+import { EXIT_TROUBLE } from './exit-codes.js';
+import type { Io } from './io.js';
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [compareCommand, seriesCommand, reportCommand, parseCommand];
+
+function buildParser(): ReturnType<typeof yargs> {
+  let parser = yargs()
+    .scriptName('statement-diff')
+    .usage('$0 <command> [options]\n\nWhat changed between successive rounds of an official statement.')
+    .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of internal errors' })
+    .demandCommand(1, 'Name a command: compare, series, report or parse.')
+    .recommendCommands()
+    .strict()
+    .wrap(100)
+    .help()
+    .alias('h', 'help')
+    .version(TOOL_VERSION)
+    .epilogue(
+      'Exit codes: 0 no differences, 1 differences, 2 trouble (bad input or options).\n' +
+        'Docs: docs/how-it-works.md, docs/report-schema.md, docs/errors.md',
+    )
+    .exitProcess(false);
+  for (const command of COMMANDS) {
+    parser = parser.command(command.command, command.describe, command.builder);
+  }
+  return parser;
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const parser = buildParser();
+    const { args, output, error } = await new Promise<{ args: Args; output: string; error: Error | undefined }>(
+      (resolve) => {
+        void parser.parse([...argv], {}, (err: Error | undefined, parsed: unknown, out: string) => {
+          resolve({ args: parsed as Args, output: out, error: err ?? undefined });
+        });
+      },
+    );
+    if (error) {
+      throw new UserError('E_USAGE', error.message, { expected: 'a valid command line; see statement-diff --help' });
+    }
+    if (output) {
+      io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+      return 0;
+    }
+    const name = String(args._[0] ?? '');
+    const command = COMMANDS.find((c) => c.command.split(' ')[0] === name);
+    if (!command) throw new UserError('E_USAGE', `unknown command "${name}"`, { expected: 'compare, series, report or parse' });
+    return await command.execute(args, io);
+  } catch (error) {
+    if (isUserError(error)) {
+      io.stderr(`statement-diff: ${error.format()}\n`);
+      return EXIT_TROUBLE;
+    }
+    const err = error instanceof Error ? error : new Error(String(error));
+    io.stderr(`statement-diff: internal error (this is a bug; please report it): ${err.message}\n`);
+    if (debug && err.stack) io.stderr(`${err.stack}\n`);
+    else io.stderr('Run again with --debug to see the stack trace.\n');
+    return EXIT_TROUBLE;
+  }
+}

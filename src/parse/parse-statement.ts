@@ -1,0 +1,59 @@
+/** Parse stage entry: text of any supported format → Statement structure (sections, paragraphs, sentences). */
+import type { Diagnostic, InputFormat, Statement } from '../model/statement.js';
+import type { Block } from './blocks.js';
+import { buildSections } from './build-statement.js';
+import { detectFormat } from './detect-format.js';
+import { htmlToMarkdown } from './html-to-markdown.js';
+import { readFrontmatter } from './read-frontmatter.js';
+import { readMarkdown } from './read-markdown.js';
+import { readText } from './read-text.js';
+
+/** Options for {@link parseStatement}. */
+export interface ParseOptions {
+  /** Name of the input shown in reports and errors (default: `-`). */
+  readonly file?: string;
+  /** Force a format instead of detecting it from the name and content. */
+  readonly format?: InputFormat | string;
+  /** Notes gathered while reading the input (e.g. by {@link decodeInput}). */
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+/**
+ * Parses `text` into a {@link Statement} without commitments (see `analyseStatement`).
+ * For HTML input the statement's `source` is the Markdown the page converts to.
+ */
+export function parseStatement(text: string, options: ParseOptions = {}): Statement {
+  const file = options.file ?? '-';
+  const format = detectFormat(file, text, options.format);
+  let source = text;
+  let blocks: Block[];
+  let frontmatter: { yaml: string; line: number } | undefined;
+  let htmlTitle: string | undefined;
+  if (format === 'html') {
+    const converted = htmlToMarkdown(text);
+    source = converted.markdown;
+    htmlTitle = converted.title;
+    ({ blocks } = readMarkdown(source));
+  } else if (format === 'text') {
+    ({ blocks, frontmatter } = readText(source));
+  } else {
+    ({ blocks, frontmatter } = readMarkdown(source));
+  }
+  let meta = frontmatter ? readFrontmatter(frontmatter.yaml, file, frontmatter.line) : {};
+  if (htmlTitle !== undefined && meta.title === undefined) meta = { ...meta, title: htmlTitle };
+  const bodyStart = frontmatter ? firstBodyOffset(source, frontmatter.line + frontmatter.yaml.split('\n').length) : 0;
+  const language = meta.language ?? 'en';
+  const sections = buildSections(blocks, source, bodyStart, language);
+  return { file, format, meta, sections, source, commitments: [], diagnostics: options.diagnostics ?? [] };
+}
+
+/** Offset of the line after the closing `---` of the frontmatter (line `closingLine`). */
+function firstBodyOffset(source: string, closingLine: number): number {
+  let offset = 0;
+  for (let line = 1; line <= closingLine; line++) {
+    const next = source.indexOf('\n', offset);
+    if (next === -1) return source.length;
+    offset = next + 1;
+  }
+  return offset;
+}

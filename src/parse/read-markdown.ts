@@ -1,0 +1,255 @@
+/** Markdown reader: the only place that calls remark. mdast is turned into our blocks at once. */
+import type { Nodes, Root, RootContent, ListItem, Table } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, MappedText, ParagraphBlock } from './blocks.js';
+import { dropPrefix, readParagraphLabel } from './blocks.js';
+
+/** What the Markdown reader found: blocks and the raw frontmatter, if any. */
+export interface MarkdownContent {
+  readonly blocks: Block[];
+  /** YAML text between the `---` lines and the line it starts on. */
+  readonly frontmatter?: { readonly yaml: string; readonly line: number };
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/**
+ * Target size of a chunk handed to remark at once (default: 32 KiB).
+ * Why: remark-parse grows superlinearly on long documents (remarkjs/remark#1010); statements
+ * are long runs of independent top-level blocks, so parsing them in chunks cut at blank lines
+ * keeps the cost linear while giving the same tree (test/parse/read-markdown.test.ts).
+ */
+export const MARKDOWN_CHUNK_SIZE = 32 * 1024;
+
+/** Reads Markdown `source` into blocks. */
+export function readMarkdown(source: string, chunkSize = MARKDOWN_CHUNK_SIZE): MarkdownContent {
+  const blocks: Block[] = [];
+  let frontmatter: MarkdownContent['frontmatter'];
+  for (const [start, end] of splitChunks(source, chunkSize)) {
+    const tree = processor.parse(source.slice(start, end)) as Root;
+    const walker = new Walker(source, start, blocks);
+    for (const node of tree.children) {
+      if (node.type === 'yaml' && start === 0 && frontmatter === undefined) {
+        const at = offsetOf(node, 'start') + start;
+        const yamlStart = source.indexOf('\n', at) + 1;
+        frontmatter = { yaml: node.value, line: lineAt(source, yamlStart) };
+      } else walker.block(node);
+    }
+  }
+  return frontmatter ? { blocks, frontmatter } : { blocks };
+}
+
+function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function offsetOf(node: Nodes, side: 'start' | 'end'): number {
+  return node.position?.[side].offset ?? 0;
+}
+
+/**
+ * Cuts `source` into chunks at lines that start a top-level block after a blank line, outside
+ * fenced code, and not indented (so list continuations stay with their list).
+ */
+export function splitChunks(source: string, chunkSize: number): [number, number][] {
+  if (source.length <= chunkSize) return [[0, source.length]];
+  const chunks: [number, number][] = [];
+  let chunkStart = 0;
+  let fence: string | null = null;
+  let previousBlank = false;
+  let lineStart = 0;
+  let inFrontmatter = source.startsWith('---');
+  let lineNo = 0;
+  while (lineStart < source.length) {
+    let lineEnd = source.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = source.length;
+    const line = source.slice(lineStart, lineEnd).replace(/\r$/, '');
+    if (inFrontmatter && lineNo > 0 && /^(---|\.\.\.)\s*$/.test(line)) inFrontmatter = false;
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (
+      !inFrontmatter &&
+      fence === null &&
+      previousBlank &&
+      line !== '' &&
+      !/^[ \t]/.test(line) &&
+      lineStart - chunkStart >= chunkSize
+    ) {
+      chunks.push([chunkStart, lineStart]);
+      chunkStart = lineStart;
+    }
+    if (fenceMatch) {
+      const marker = fenceMatch[1] ?? '';
+      if (fence === null) fence = marker;
+      else if (marker.startsWith(fence)) fence = null;
+    }
+    previousBlank = line.trim() === '';
+    lineStart = lineEnd + 1;
+    lineNo++;
+  }
+  chunks.push([chunkStart, source.length]);
+  return chunks;
+}
+
+/** Walks one chunk's mdast, pushing blocks with offsets into the whole source. */
+class Walker {
+  constructor(
+    private readonly source: string,
+    private readonly base: number,
+    private readonly out: Block[],
+  ) {}
+
+  private start(node: Nodes): number {
+    return offsetOf(node, 'start') + this.base;
+  }
+
+  private end(node: Nodes): number {
+    return offsetOf(node, 'end') + this.base;
+  }
+
+  block(node: RootContent): void {
+    switch (node.type) {
+      case 'heading':
+        this.out.push({
+          kind: 'heading',
+          depth: node.depth,
+          text: trimMapped(this.text(node)),
+          start: this.start(node),
+          end: this.end(node),
+        });
+        return;
+      case 'paragraph':
+        this.pushParagraph(this.start(node), this.end(node), [this.text(node)], undefined);
+        return;
+      case 'list':
+        for (const item of node.children) this.listItem(item, node.ordered === true);
+        return;
+      case 'blockquote':
+        for (const child of node.children) this.block(child);
+        return;
+      case 'table':
+        this.table(node);
+        return;
+      default:
+        // Code, raw HTML, thematic breaks and link definitions carry no statement prose.
+        return;
+    }
+  }
+
+  private listItem(item: ListItem, ordered: boolean): void {
+    const start = this.start(item);
+    let number: string | undefined;
+    if (ordered) {
+      // remark keeps only the list's first number; read each item's own from the source.
+      number = /^\s*(\d{1,9})[.)]/.exec(this.source.slice(start, start + 16))?.[1];
+    }
+    const pieces: MappedText[] = [];
+    this.collectPieces(item, pieces);
+    this.pushParagraph(start, this.end(item), pieces, number);
+  }
+
+  private collectPieces(node: Nodes, pieces: MappedText[]): void {
+    if (!('children' in node)) return;
+    for (const child of node.children) {
+      if (child.type === 'paragraph' || child.type === 'heading') pieces.push(this.text(child));
+      else if (child.type === 'list' || child.type === 'listItem' || child.type === 'blockquote') {
+        this.collectPieces(child, pieces);
+      } else if (child.type === 'table') {
+        for (const row of child.children) pieces.push(this.text(row, ' | '));
+      }
+    }
+  }
+
+  private table(node: Table): void {
+    for (const row of node.children) {
+      this.pushParagraph(this.start(row), this.end(row), [this.text(row, ' | ')], undefined);
+    }
+  }
+
+  private pushParagraph(start: number, end: number, raw: MappedText[], number: string | undefined): void {
+    const pieces = raw.map(trimMapped).filter((piece) => piece.plain !== '');
+    if (pieces.length === 0) return;
+    let label = number;
+    const first = pieces[0];
+    if (label === undefined && first) {
+      const found = readParagraphLabel(first.plain);
+      if (found && found.length < first.plain.length) {
+        label = found.number;
+        pieces[0] = dropPrefix(first, found.length);
+      }
+    }
+    const block: ParagraphBlock =
+      label === undefined ? { kind: 'paragraph', pieces, start, end } : { kind: 'paragraph', number: label, pieces, start, end };
+    this.out.push(block);
+  }
+
+  /** Plain text of an inline subtree with each character's source offset. */
+  private text(node: Nodes, cellSeparator = ' '): MappedText {
+    const plain: string[] = [];
+    const offsets: number[] = [];
+    const visit = (n: Nodes): void => {
+      switch (n.type) {
+        case 'text':
+        case 'inlineCode':
+          this.sync(n.value, this.start(n), this.end(n), plain, offsets);
+          return;
+        case 'break':
+          plain.push('\n');
+          offsets.push(this.start(n));
+          return;
+        case 'html':
+        case 'image':
+        case 'imageReference':
+        case 'footnoteReference':
+          return;
+        case 'tableCell':
+          if (plain.length > 0) {
+            for (const ch of cellSeparator) {
+              plain.push(ch);
+              offsets.push(this.start(n));
+            }
+          }
+          break;
+        default:
+          break;
+      }
+      if ('children' in n) for (const child of n.children) visit(child as Nodes);
+    };
+    visit(node);
+    return { plain: plain.join(''), offsets };
+  }
+
+  /**
+   * Maps each character of a text node's `value` to its place in the raw slice, skipping what
+   * the value leaves out (escapes, entity names, list indentation).
+   */
+  private sync(value: string, start: number, end: number, plain: string[], offsets: number[]): void {
+    let r = start;
+    for (const ch of value) {
+      let found = -1;
+      for (let k = r; k < end && k < r + 12; k++) {
+        if (this.source[k] === ch || (/\s/.test(ch) && /\s/.test(this.source[k] ?? ''))) {
+          found = k;
+          break;
+        }
+      }
+      const at = found === -1 ? Math.min(r, Math.max(start, end - 1)) : found;
+      for (let unit = 0; unit < ch.length; unit++) {
+        plain.push(ch.length === 1 ? ch : (ch[unit] ?? ''));
+        offsets.push(at + unit);
+      }
+      r = found === -1 ? r : found + ch.length;
+    }
+  }
+}
+
+/** Trims whitespace at both ends of a mapped text. */
+export function trimMapped(text: MappedText): MappedText {
+  const lead = text.plain.length - text.plain.trimStart().length;
+  const kept = text.plain.trim().length;
+  return { plain: text.plain.slice(lead, lead + kept), offsets: text.offsets.slice(lead, lead + kept) };
+}

@@ -1,0 +1,81 @@
+/** Invariant checker for parsed statements: spans, ids, order, no text lost. Returns violations. */
+import type { Section, SourceSpan, Statement } from '../../src/model/statement.js';
+import { sentencesOf } from '../../src/analyse/analyse-statement.js';
+import { LineIndex } from '../../src/util/line-index.js';
+
+/** Markup that may stand between sentences or around them without being text. */
+const MARKUP = /[\s*_`>|\\#~=+-]/g;
+/** A list label or sub-item marker ("(a)", "5.", "iv)"). */
+const LABEL = /^(?:\(?[a-z0-9]{1,6}[.)]|\d+(?:\.\d+)*\(?[a-z0-9]*\)?\.?)*$/i;
+
+function fold(text: string): string {
+  return text.replace(/\]\([^)]*\)/g, '').replace(/[[\]]/g, '').replace(MARKUP, '');
+}
+
+export function checkStatement(statement: Statement): string[] {
+  const problems: string[] = [];
+  const { source } = statement;
+  const lines = new LineIndex(source);
+  const ids = new Set<string>();
+  const checkSpan = (what: string, span: SourceSpan): void => {
+    if (!(span.start >= 0 && span.start <= span.end && span.end <= source.length)) {
+      problems.push(`${what}: span ${span.start}-${span.end} out of range`);
+      return;
+    }
+    const expected = lines.span(span.start, span.end);
+    if (expected.line !== span.line || expected.column !== span.column) {
+      problems.push(`${what}: line/column ${span.line}:${span.column}, expected ${expected.line}:${expected.column}`);
+    }
+  };
+  const unique = (id: string): void => {
+    if (ids.has(id)) problems.push(`duplicate id ${id}`);
+    ids.add(id);
+  };
+  const visit = (section: Section, parent: SourceSpan | null): void => {
+    unique(section.id);
+    checkSpan(`section ${section.id}`, section.span);
+    if (parent && (section.span.start < parent.start || section.span.end > parent.end)) {
+      problems.push(`section ${section.id} outside its parent`);
+    }
+    let last = section.span.start;
+    for (const paragraph of section.paragraphs) {
+      unique(paragraph.id);
+      checkSpan(`paragraph ${paragraph.id}`, paragraph.span);
+      if (paragraph.span.start < last || paragraph.span.end > section.span.end) {
+        problems.push(`paragraph ${paragraph.id} out of order or outside section ${section.id}`);
+      }
+      last = paragraph.span.end;
+      let cursor = paragraph.span.start;
+      paragraph.sentences.forEach((sentence, k) => {
+        unique(sentence.id);
+        checkSpan(`sentence ${sentence.id}`, sentence.span);
+        const raw = source.slice(sentence.span.start, sentence.span.end);
+        if (sentence.text === '' || raw.trim() === '') problems.push(`sentence ${sentence.id} is empty`);
+        if (statement.format !== 'html' && fold(raw) !== fold(sentence.text)) {
+          problems.push(`sentence ${sentence.id}: span text ${JSON.stringify(raw)} ≠ ${JSON.stringify(sentence.text)}`);
+        }
+        if (sentence.span.start < cursor) problems.push(`sentence ${sentence.id} overlaps the one before`);
+        const gap = fold(source.slice(cursor, sentence.span.start));
+        if (gap !== '' && !LABEL.test(gap)) {
+          problems.push(`text lost before ${sentence.id}: ${JSON.stringify(gap.slice(0, 80))} (sentence ${k + 1})`);
+        }
+        cursor = sentence.span.end;
+      });
+      const tail = fold(source.slice(cursor, paragraph.span.end));
+      if (tail !== '') problems.push(`text lost at the end of ${paragraph.id}: ${JSON.stringify(tail.slice(0, 80))}`);
+    }
+    for (const child of section.sections) visit(child, section.span);
+  };
+  for (const section of statement.sections) visit(section, null);
+  const sentences = sentencesOf(statement);
+  if (statement.commitments.length !== sentences.length) {
+    problems.push(`${statement.commitments.length} commitments for ${sentences.length} sentences`);
+  }
+  statement.commitments.forEach((commitment, i) => {
+    const sentence = sentences[i];
+    if (!sentence || commitment.sentenceId !== sentence.id || commitment.span.start !== sentence.span.start) {
+      problems.push(`commitment ${commitment.id} does not follow sentence order`);
+    }
+  });
+  return problems;
+}
