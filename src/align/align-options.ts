@@ -21,6 +21,14 @@ export interface AlignOptions {
    */
   readonly minMoveSimilarity: number;
   /**
+   * A weaker out-of-order pair (at least `minSimilarity`) is kept as a move when it beats every
+   * other candidate of both its sentences by this margin (default: `0.2`). Why: a reworded
+   * commitment moved to another section ("The Chinese side reiterated …" → "China reiterated …",
+   * 0.70) is a move a reader wants; a pair that merely wins a close contest is not (redlines
+   * uses a runner-up margin of 0.10 for the same reason).
+   */
+  readonly moveMargin: number;
+  /**
    * Least share of a sentence's weight found inside a longer sentence for it to count as a part
    * of a split or merge (default: `0.7`). Why: split halves of ArgRewrite sentences keep most of
    * their words; topic sentences that merely share a few terms stay well below.
@@ -32,11 +40,24 @@ export interface AlignOptions {
    */
   readonly minSplitGain: number;
   /**
-   * Least similarity for pairing, in order, the sentences left between two in-order pairs
-   * (default: `0.3`). Why: a rewritten sentence that stays in its place is the same sentence
-   * to a reader even when few words survive; ArgRewrite annotators pair them (bench/README.md).
+   * Least similarity for pairing the one sentence left between two in-order pairs with the one
+   * sentence left between their partners (default: `0.3`). Why: a sentence rewritten in its
+   * place is the same sentence to a reader even when few words survive; ArgRewrite annotators
+   * pair them (bench/README.md).
    */
   readonly minGapSimilarity: number;
+  /**
+   * The same for gaps with several sentences on a side, paired in order (default: `0.4`). Why:
+   * in a larger gap position says less; below 0.4 the sample archive paired unrelated
+   * commitments ("welcomed ten years of CPEC" with "pledged an upgraded CPEC").
+   */
+  readonly minGapSimilarityWide: number;
+  /**
+   * Least similarity of content words alone for a gap pair (default: `0.2`). Why: "Both sides
+   * will open libraries in Umber" and "Both sides will build a clinic in Pellin" share an actor
+   * phrase and many letter trigrams but no content word (test/align/align-statements.test.ts).
+   */
+  readonly minGapWordSimilarity: number;
   /** Largest gap (sentences on one side) aligned by the in-order pass (default: `12`); bounds its cost. */
   readonly maxGap: number;
   /** Candidates kept per sentence from the inverted index (default: `12`). */
@@ -60,9 +81,12 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   gramWeight: 0.5,
   minSimilarity: 0.55,
   minMoveSimilarity: 0.75,
+  moveMargin: 0.2,
   minContainment: 0.7,
   minSplitGain: 0.08,
   minGapSimilarity: 0.3,
+  minGapSimilarityWide: 0.4,
+  minGapWordSimilarity: 0.2,
   maxGap: 12,
   maxCandidates: 12,
   maxPostings: 60,

@@ -76,6 +76,63 @@ export function alignStatements(before: Statement, after: Statement, overrides: 
   const options: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...overrides };
   const B = unitsOf(before);
   const A = unitsOf(after);
+  // The heuristics break ties by side; running them in one canonical direction (the side whose
+  // keys sort first is "before") and flipping the result makes the alignment exactly symmetric:
+  // what is added from A to B is what is removed from B to A.
+  const keysB = B.map((u) => u.key).join('\n');
+  const keysA = A.map((u) => u.key).join('\n');
+  const flipped = keysA < keysB;
+  const core = flipped ? alignUnits(A, B, options) : alignUnits(B, A, options);
+  const pairs = flipped ? reorder(core.pairs.map(flipPair), A, B) : core.pairs;
+  return {
+    pairs,
+    paragraphs: alignParagraphs(before, after, pairs),
+    sections: alignSections(before, after, pairs),
+    stats: core.stats,
+  };
+}
+
+const FLIPPED_KIND: Record<AlignedPair['kind'], AlignedPair['kind']> = {
+  unchanged: 'unchanged', reworded: 'reworded', moved: 'moved', split: 'merged', merged: 'split', added: 'removed', removed: 'added',
+};
+const FLIPPED_BY: Record<MatchedBy, MatchedBy> = { exact: 'exact', normalized: 'normalized', fuzzy: 'fuzzy', split: 'merge', merge: 'split', none: 'none' };
+
+function flipPair(pair: AlignedPair): AlignedPair {
+  return { ...pair, before: pair.after, after: pair.before, kind: FLIPPED_KIND[pair.kind], matchedBy: FLIPPED_BY[pair.matchedBy] };
+}
+
+/** Orders pairs by after position, removed ones where they stood (after sides given as `A`, before as `B`). */
+function reorder(pairs: AlignedPair[], A: readonly Unit[], B: readonly Unit[]): AlignedPair[] {
+  const indexA = new Map(A.map((u, i) => [u.id, i]));
+  const indexB = new Map(B.map((u, i) => [u.id, i]));
+  const afterPlaceOfB = new Array<number>(B.length).fill(0);
+  const partner = new Map<number, number>();
+  for (const p of pairs) {
+    const a = p.after[0] === undefined ? undefined : indexA.get(p.after[0]);
+    if (a === undefined) continue;
+    for (const id of p.before) partner.set(indexB.get(id) ?? -1, a);
+  }
+  let last = -0.5;
+  for (let b = 0; b < B.length; b++) {
+    const a = partner.get(b);
+    if (a !== undefined) last = Math.max(last, a);
+    afterPlaceOfB[b] = last + 0.5;
+  }
+  const keyOf = (p: AlignedPair): [number, number] => {
+    const a = p.after[0] === undefined ? undefined : indexA.get(p.after[0]);
+    const b = p.before[0] === undefined ? undefined : indexB.get(p.before[0]);
+    if (a !== undefined) return [a, b ?? B.length + a];
+    return [afterPlaceOfB[b ?? 0] ?? 0, b ?? 0];
+  };
+  return [...pairs].sort((x, y) => {
+    const [xa, xb] = keyOf(x);
+    const [ya, yb] = keyOf(y);
+    return xa - ya || xb - yb;
+  });
+}
+
+/** The sentence alignment of units `B` (before) and `A` (after), in that direction. */
+function alignUnits(B: Unit[], A: Unit[], options: AlignOptions): { pairs: AlignedPair[]; stats: Alignment['stats'] } {
   const df = weigh(B, A);
   const groupOfB: (Group | undefined)[] = new Array(B.length).fill(undefined);
   const groupOfA: (Group | undefined)[] = new Array(A.length).fill(undefined);
@@ -87,102 +144,71 @@ export function alignStatements(before: Statement, after: Statement, overrides: 
     groupOfA[a] = group;
   };
 
-  // 1. Anchors: identical and normalised-identical sentences, k-th occurrence with k-th.
-  const byKey = new Map<string, number[]>();
-  A.forEach((unit, a) => {
-    const list = byKey.get(unit.key);
-    if (list) list.push(a);
-    else byKey.set(unit.key, [a]);
+  // 1. Anchors: identical and normalised-identical sentences. A key found once on each side pairs
+  // at once; keys found several times pair in order by a bounded sequence diff, so a repeated
+  // sentence pairs with the copy in the same place; copies left over (moved) pair first with first.
+  const countB = new Map<string, number>();
+  const countA = new Map<string, number>();
+  for (const u of B) countB.set(u.key, (countB.get(u.key) ?? 0) + 1);
+  for (const u of A) countA.set(u.key, (countA.get(u.key) ?? 0) + 1);
+  const anchor = (b: number, a: number): void => link(b, a, B[b]?.text === A[a]?.text ? 'exact' : 'normalized', 1);
+  const onlyA = new Map<string, number>();
+  A.forEach((u, a) => {
+    if (countA.get(u.key) === 1 && countB.get(u.key) === 1) onlyA.set(u.key, a);
   });
-  const nextOfKey = new Map<string, number>();
-  B.forEach((unit, b) => {
-    const list = byKey.get(unit.key);
-    if (!list || unit.key === '') return;
-    const k = nextOfKey.get(unit.key) ?? 0;
-    const a = list[k];
-    if (a === undefined) return;
-    nextOfKey.set(unit.key, k + 1);
-    const exact = unit.text === A[a]?.text;
-    link(b, a, exact ? 'exact' : 'normalized', 1);
+  B.forEach((u, b) => {
+    const a = onlyA.get(u.key);
+    if (a !== undefined && u.key !== '') anchor(b, a);
   });
+  // Repeated keys: copies pair in order by position, a copy nearer to the other side's next copy
+  // being skipped, so that one changed copy among many leaves exactly that copy unpaired.
+  const positionsB = new Map<string, number[]>();
+  const positionsA = new Map<string, number[]>();
+  B.forEach((u, b) => {
+    if (!groupOfB[b] && u.key !== '' && (countA.get(u.key) ?? 0) > 0) positionsB.set(u.key, [...(positionsB.get(u.key) ?? []), b]);
+  });
+  A.forEach((u, a) => {
+    if (!groupOfA[a] && (countB.get(u.key) ?? 0) > 0) positionsA.set(u.key, [...(positionsA.get(u.key) ?? []), a]);
+  });
+  const scaleBA = A.length / Math.max(1, B.length);
+  for (const [key, pb] of positionsB) {
+    const pa = positionsA.get(key) ?? [];
+    for (const [b, a] of pairRepeats(pb, pa, scaleBA)) anchor(b, a);
+  }
 
-  // 2. Candidates for the rest: inverted index over informative tokens + the gap window.
-  const postings = new Map<string, number[]>();
-  A.forEach((unit, a) => {
-    if (groupOfA[a]) return;
-    for (const token of unit.weights.keys()) {
-      if ((df.get(token) ?? 0) > options.maxPostings) continue;
-      const list = postings.get(token);
-      if (list) list.push(a);
-      else postings.set(token, [a]);
-    }
-  });
-  const unmatchedA = A.map((_, a) => a).filter((a) => !groupOfA[a]);
-  const anchorAfterOf = (b: number, step: -1 | 1): number => {
-    for (let k = b + step; k >= 0 && k < B.length; k += step) {
-      const g = groupOfB[k];
-      if (g) return g.after[0] ?? -1;
-    }
-    return step < 0 ? -1 : A.length;
+  // 2. Candidates for the rest, looked up from both sides (so that the result is symmetric):
+  // an inverted index over informative tokens, plus the gap window between anchors.
+  const proposed = new Set<number>();
+  const propose = (b: number, a: number): void => {
+    proposed.add(b * A.length + a);
   };
+  proposeCandidates(B, A, groupOfB, groupOfA, (g) => g.after[0] ?? -1, df, options, (q, t) => propose(q, t));
+  proposeCandidates(A, B, groupOfA, groupOfB, (g) => g.before[0] ?? -1, df, options, (q, t) => propose(t, q));
   let comparisons = 0;
   let budgetExhausted = false;
   const candidatesOf = new Map<number, Candidate[]>();
   const all: Candidate[] = [];
-  const scale = A.length / Math.max(1, B.length);
-  for (let b = 0; b < B.length; b++) {
-    if (groupOfB[b]) continue;
-    const unit = B[b] as Unit;
-    const shared = new Map<number, number>();
-    for (const [token, weight] of unit.weights) {
-      const list = postings.get(token);
-      if (!list) continue;
-      for (const a of list) shared.set(a, (shared.get(a) ?? 0) + weight);
+  for (const code of [...proposed].sort((x, y) => x - y)) {
+    if (comparisons >= options.maxComparisons) {
+      budgetExhausted = true;
+      break;
     }
-    const picked = new Set(
-      [...shared.entries()]
-        .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-        .slice(0, options.maxCandidates)
-        .map(([a]) => a),
-    );
-    // Gap window: unmatched after sentences between the anchors around b, nearest first.
-    const lo = anchorAfterOf(b, -1);
-    const hi = anchorAfterOf(b, 1);
-    const expected = Math.round(b * scale);
-    const at = lowerBound(unmatchedA, Math.min(Math.max(expected, Math.min(lo, hi) + 1), Math.max(lo, hi)));
-    for (let left = at - 1, right = at, taken = 0; taken < options.gapWindow && (left >= 0 || right < unmatchedA.length); taken++) {
-      const l = unmatchedA[left];
-      const r = unmatchedA[right];
-      const inGap = (x: number | undefined): x is number => x !== undefined && x > Math.min(lo, hi) && x < Math.max(lo, hi);
-      const pickLeft = inGap(l) && (!inGap(r) || expected - l <= r - expected);
-      if (pickLeft) {
-        picked.add(l);
-        left--;
-      } else if (inGap(r)) {
-        picked.add(r);
-        right++;
-      } else break;
-    }
-    const list: Candidate[] = [];
-    for (const a of picked) {
-      if (comparisons >= options.maxComparisons) {
-        budgetExhausted = true;
-        break;
-      }
-      comparisons++;
-      const other = A[a] as Unit;
-      let score = unitSimilarity(unit, other, options.gramWeight);
-      if (score <= 0) continue;
-      if (contextAgrees(b, a, groupOfB, groupOfA)) score = Math.min(1, score + options.contextBonus);
-      const candidate = { b, a, score, distance: Math.abs(a - expected) };
-      list.push(candidate);
-      if (score >= options.minSimilarity) all.push(candidate);
-    }
-    candidatesOf.set(b, list);
+    comparisons++;
+    const b = Math.floor(code / A.length);
+    const a = code % A.length;
+    let score = unitSimilarity(B[b] as Unit, A[a] as Unit, options.gramWeight);
+    if (score <= 0) continue;
+    if (contextAgrees(b, a, groupOfB, groupOfA)) score = Math.min(1, score + options.contextBonus);
+    const distance = Math.abs(a / Math.max(1, A.length) - b / Math.max(1, B.length));
+    const candidate = { b, a, score, distance };
+    const list = candidatesOf.get(b);
+    if (list) list.push(candidate);
+    else candidatesOf.set(b, [candidate]);
+    if (score >= options.minSimilarity) all.push(candidate);
   }
 
   // 3. One-to-one, best first; ties broken by distance from the expected place, then by order.
-  all.sort((x, y) => y.score - x.score || x.distance - y.distance || x.b - y.b || x.a - y.a);
+  all.sort((x, y) => y.score - x.score || x.distance - y.distance || x.a + x.b - (y.a + y.b) || x.b - y.b);
   for (const c of all) {
     if (groupOfB[c.b] || groupOfA[c.a]) continue;
     link(c.b, c.a, 'fuzzy', round(c.score));
@@ -199,8 +225,19 @@ export function alignStatements(before: Statement, after: Statement, overrides: 
   // 6. Moves: pairs out of the longest increasing run; weak ones are undone (a false move is worse).
   const live = groups.filter((g) => g.before.length > 0 && g.after.length > 0);
   live.sort((x, y) => (x.before[0] ?? 0) - (y.before[0] ?? 0));
-  let inRun = longestIncreasingRun(live.map((g) => g.after[0] ?? 0));
-  const undone = live.filter((g, i) => !inRun.has(i) && g.matchedBy === 'fuzzy' && g.score < options.minMoveSimilarity);
+  const weightOf = (g: Group): number => 1 + g.score / 1000;
+  let inRun = longestIncreasingRun(live.map((g) => g.after[0] ?? 0), live.map(weightOf));
+  const runnerUp = (list: readonly Candidate[] | undefined, except: number): number =>
+    Math.max(0, ...(list ?? []).filter((c) => c.a !== except).map((c) => c.score));
+  const isClearWinner = (g: Group): boolean => {
+    const b = g.before[0] ?? -1;
+    const a = g.after[0] ?? -1;
+    const margin = g.score - Math.max(runnerUp(candidatesOf.get(b), a), runnerUp(reverse.get(a), b));
+    return g.score >= options.minSimilarity && margin >= options.moveMargin;
+  };
+  const undone = live.filter(
+    (g, i) => !inRun.has(i) && g.matchedBy === 'fuzzy' && g.score < options.minMoveSimilarity && !isClearWinner(g),
+  );
   for (const g of undone) {
     for (const b of g.before) groupOfB[b] = undefined;
     for (const a of g.after) groupOfA[a] = undefined;
@@ -208,56 +245,26 @@ export function alignStatements(before: Statement, after: Statement, overrides: 
     g.after = [];
   }
   const kept = live.filter((g) => g.before.length > 0);
-  inRun = longestIncreasingRun(kept.map((g) => g.after[0] ?? 0));
+  inRun = longestIncreasingRun(kept.map((g) => g.after[0] ?? 0), kept.map(weightOf));
   const movedGroups = new Set(kept.filter((_, i) => !inRun.has(i)));
 
-  const pairs: { pair: AlignedPair; order: number; tie: number }[] = [];
-  const afterPlaceOfB = new Array<number>(B.length);
-  let lastAfter = -0.5;
-  for (let b = 0; b < B.length; b++) {
-    const g = groupOfB[b];
-    if (g) lastAfter = Math.max(lastAfter, g.after[0] ?? lastAfter);
-    afterPlaceOfB[b] = lastAfter + 0.5;
-  }
+  const pairs: AlignedPair[] = [];
   for (const g of kept) {
-    const beforeIds = g.before.map((b) => (B[b] as Unit).id);
-    const afterIds = g.after.map((a) => (A[a] as Unit).id);
-    const textBefore = g.before.map((b) => (B[b] as Unit).key).join(' ');
-    const textAfter = g.after.map((a) => (A[a] as Unit).key).join(' ');
-    const reworded = textBefore !== textAfter;
+    const reworded = g.before.map((b) => (B[b] as Unit).key).join(' ') !== g.after.map((a) => (A[a] as Unit).key).join(' ');
     const moved = movedGroups.has(g);
     const kind =
       g.after.length > 1 ? 'split' : g.before.length > 1 ? 'merged' : moved ? 'moved' : reworded ? 'reworded' : 'unchanged';
-    pairs.push({
-      pair: { before: beforeIds, after: afterIds, kind, matchedBy: g.matchedBy, score: g.score, moved, reworded },
-      order: g.after[0] ?? 0,
-      tie: g.before[0] ?? 0,
-    });
+    const before = g.before.map((b) => (B[b] as Unit).id);
+    const after = g.after.map((a) => (A[a] as Unit).id);
+    pairs.push({ before, after, kind, matchedBy: g.matchedBy, score: g.score, moved, reworded });
   }
   B.forEach((unit, b) => {
-    if (groupOfB[b]) return;
-    pairs.push({
-      pair: { before: [unit.id], after: [], kind: 'removed', matchedBy: 'none', score: 0, moved: false, reworded: false },
-      order: afterPlaceOfB[b] ?? 0,
-      tie: b,
-    });
+    if (!groupOfB[b]) pairs.push({ before: [unit.id], after: [], kind: 'removed', matchedBy: 'none', score: 0, moved: false, reworded: false });
   });
   A.forEach((unit, a) => {
-    if (groupOfA[a]) return;
-    pairs.push({
-      pair: { before: [], after: [unit.id], kind: 'added', matchedBy: 'none', score: 0, moved: false, reworded: false },
-      order: a,
-      tie: B.length + a,
-    });
+    if (!groupOfA[a]) pairs.push({ before: [], after: [unit.id], kind: 'added', matchedBy: 'none', score: 0, moved: false, reworded: false });
   });
-  pairs.sort((x, y) => x.order - y.order || x.tie - y.tie);
-  const sentencePairs = pairs.map((p) => p.pair);
-  return {
-    pairs: sentencePairs,
-    paragraphs: alignParagraphs(before, after, sentencePairs),
-    sections: alignSections(before, after, sentencePairs),
-    stats: { comparisons, budgetExhausted },
-  };
+  return { pairs: reorder(pairs, A, B), stats: { comparisons, budgetExhausted } };
 }
 
 /**
@@ -299,11 +306,15 @@ function bestInOrder(
   A: readonly Unit[],
   options: AlignOptions,
 ): [number, number, number][] {
-  const min = options.minGapSimilarity;
+  const min = xs.length === 1 && ys.length === 1 ? options.minGapSimilarity : options.minGapSimilarityWide;
   const n = xs.length;
   const m = ys.length;
   const sim = (i: number, j: number): number => {
-    return unitSimilarity(B[xs[i] as number] as Unit, A[ys[j] as number] as Unit, options.gramWeight);
+    const x = B[xs[i] as number] as Unit;
+    const y = A[ys[j] as number] as Unit;
+    // Position is the evidence here, but the two must still share content words, not only an actor phrase.
+    if (similarity(x.weights, y.weights, x.total, y.total) < options.minGapWordSimilarity) return 0;
+    return unitSimilarity(x, y, options.gramWeight);
   };
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   const sims: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => sim(i, j)));
@@ -327,6 +338,101 @@ function bestInOrder(
     else j--;
   }
   return out.reverse();
+}
+
+/**
+ * Pairs the positions of one repeated key in order: walking both sorted lists, a copy is
+ * skipped when the other side's current copy is nearer to its own next copy (positions of
+ * the before side scaled to the after side). Linear in the number of copies.
+ */
+export function pairRepeats(pb: readonly number[], pa: readonly number[], scale: number): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < pb.length && j < pa.length) {
+    const x = (pb[i] as number) * scale;
+    const y = pa[j] as number;
+    const nextX = i + 1 < pb.length ? (pb[i + 1] as number) * scale : Infinity;
+    const nextY = j + 1 < pa.length ? (pa[j + 1] as number) : Infinity;
+    if (Math.abs(nextX - y) < Math.abs(x - y) && Math.abs(x - nextY) >= Math.abs(x - y)) i++;
+    else if (Math.abs(x - nextY) < Math.abs(x - y) && Math.abs(nextX - y) >= Math.abs(x - y)) j++;
+    else out.push([pb[i++] as number, pa[j++] as number]);
+  }
+  return out;
+}
+
+/**
+ * Proposes candidates for every unmatched query unit: the targets sharing the most informative
+ * token weight (at most `maxCandidates`, tokens in more than `maxPostings` units left out), and
+ * the unmatched targets nearest its expected place between the surrounding anchors (`gapWindow`).
+ */
+function proposeCandidates(
+  queries: readonly Unit[],
+  targets: readonly Unit[],
+  groupOfQ: readonly (Group | undefined)[],
+  groupOfT: readonly (Group | undefined)[],
+  targetOf: (group: Group) => number,
+  df: ReadonlyMap<string, number>,
+  options: AlignOptions,
+  propose: (q: number, t: number) => void,
+): void {
+  const postings = new Map<string, number[]>();
+  targets.forEach((unit, t) => {
+    if (groupOfT[t]) return;
+    for (const token of unit.weights.keys()) {
+      if ((df.get(token) ?? 0) > options.maxPostings) continue;
+      const list = postings.get(token);
+      if (list) list.push(t);
+      else postings.set(token, [t]);
+    }
+  });
+  const free = targets.map((_, t) => t).filter((t) => !groupOfT[t]);
+  // The anchor partner of the nearest anchored query on each side of q.
+  const prevAnchor = new Array<number>(queries.length);
+  const nextAnchor = new Array<number>(queries.length);
+  let last = -1;
+  for (let q = 0; q < queries.length; q++) {
+    prevAnchor[q] = last;
+    const g = groupOfQ[q];
+    if (g) last = targetOf(g);
+  }
+  last = targets.length;
+  for (let q = queries.length - 1; q >= 0; q--) {
+    nextAnchor[q] = last;
+    const g = groupOfQ[q];
+    if (g) last = targetOf(g);
+  }
+  const scale = targets.length / Math.max(1, queries.length);
+  for (let q = 0; q < queries.length; q++) {
+    if (groupOfQ[q]) continue;
+    const unit = queries[q] as Unit;
+    const shared = new Map<number, number>();
+    for (const [token, weight] of unit.weights) {
+      const list = postings.get(token);
+      if (!list) continue;
+      for (const t of list) shared.set(t, (shared.get(t) ?? 0) + weight);
+    }
+    [...shared.entries()]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, options.maxCandidates)
+      .forEach(([t]) => propose(q, t));
+    const lo = Math.min(prevAnchor[q] ?? -1, nextAnchor[q] ?? targets.length);
+    const hi = Math.max(prevAnchor[q] ?? -1, nextAnchor[q] ?? targets.length);
+    const expected = Math.min(Math.max(Math.round(q * scale), lo + 1), hi);
+    const inGap = (x: number | undefined): x is number => x !== undefined && x > lo && x < hi;
+    const at = lowerBound(free, expected);
+    for (let left = at - 1, right = at, taken = 0; taken < options.gapWindow; taken++) {
+      const l = free[left];
+      const r = free[right];
+      if (inGap(l) && (!inGap(r) || expected - l <= r - expected)) {
+        propose(q, l);
+        left--;
+      } else if (inGap(r)) {
+        propose(q, r);
+        right++;
+      } else break;
+    }
+  }
 }
 
 function round(score: number): number {

@@ -177,6 +177,8 @@ export function analyseSentence(
     actor = { kind: 'both', name: 'both sides' };
   }
   const resolved: Actor = actor ?? { kind: 'none', name: 'none' };
+  const items = act ? extractItems(text, act.index) : [];
+  const itemKeys = new Set(items.map((item) => item.toLowerCase()));
   const entities: Entity[] = [];
   for (const entity of extractEntities(text)) {
     if (entity.kind === 'figure') {
@@ -186,10 +188,11 @@ export function analyseSentence(
     // "China and Pakistan": a name joined to a party name is two mentions, not one name.
     const parts = entity.text.split(/\s+and\s+/);
     const known = (part: string): boolean => names.has(part.toLowerCase().replace(/^the /, ''));
-    const kept = parts.length > 1 && parts.some(known) ? parts.filter((p) => !known(p)) : known(entity.text) ? [] : [entity.text];
+    // "Xizang and Hong Kong" inside "Taiwan, Xinjiang, Xizang and Hong Kong": list items, not one name.
+    const listed = parts.length > 1 && parts.some((p) => itemKeys.has(p.toLowerCase()));
+    const kept = parts.length > 1 && (listed || parts.some(known)) ? parts.filter((p) => !known(p)) : known(entity.text) ? [] : [entity.text];
     for (const part of kept) entities.push({ kind: 'name', text: part, value: part.toLowerCase() });
   }
-  const items = act ? extractItems(text, act.index) : [];
   return {
     id: `c:${sentence.id}`,
     sentenceId: sentence.id,
@@ -228,7 +231,12 @@ export function analyseStatement(statement: Statement, options: AnalyseOptions =
   const matchers = actorMatchers(config);
   const names = new Set<string>();
   for (const party of config.parties ?? []) {
-    for (const name of [party.name, ...party.aliases]) names.add(name.toLowerCase().replace(/^the /, ''));
+    for (const name of [party.name, ...party.aliases]) {
+      const key = name.toLowerCase().replace(/^the /, '');
+      names.add(key);
+      // "the Pakistani side" → "Pakistani" is the party too, not a name in its own right.
+      if (key.endsWith(' side')) names.add(key.slice(0, -' side'.length));
+    }
   }
   for (const name of [...(config.both ?? DEFAULT_BOTH), ...(config.bodies ?? DEFAULT_BODIES)]) {
     names.add(name.toLowerCase().replace(/^the /, ''));

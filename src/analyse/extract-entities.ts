@@ -20,6 +20,8 @@ const FIGURE = new RegExp(
     `(?:\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?)`, // 4 January 2026
     `(?:(?:${MONTHS})\\s+\\d{4})`, // March 2024
     `(?:\\d{4}\\s*[–-]\\s*\\d{2,4})`, // 2025–2029
+    // 3-1/2 to 3-3/4 percent: a range is one figure, so a change reads "3-3/4 to 4 → 3-1/2 to 3-3/4".
+    `(?:(?:\\d+-\\d+/\\d+|\\d+/\\d+|\\d+(?:\\.\\d+)?)\\s+to\\s+(?:\\d+-\\d+/\\d+|\\d+/\\d+|\\d+(?:\\.\\d+)?)(?:\\s*(?:%|percent|per cent|percentage points?|basis points?))?)`,
     `(?:[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s+(?:billion|million|trillion))?)`,
     `(?:\\d+-\\d+/\\d+|\\d+/\\d+|\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*(?:%|percent|per cent|percentage points?|basis points?|billion|million|trillion))?`,
     `(?:\\d+(?:st|nd|rd|th))`,
@@ -27,6 +29,9 @@ const FIGURE = new RegExp(
   ].join('|'),
   'giu',
 );
+
+/** Full month names standing alone ("through August"): dates that change between rounds. "May" is left out (a modal verb). */
+const MONTH_ALONE = /\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/g;
 
 /** Canonical value of a figure: fractions as decimals, units normalised, words as digits. */
 export function figureValue(text: string): string {
@@ -36,7 +41,7 @@ export function figureValue(text: string): string {
   );
   value = value.replace(/\b(\d+)\/(\d+)\b/g, (_m, n: string, d: string) => String(Number(n) / Number(d)));
   value = value.replace(/\s*(?:%|per cent)$/, ' percent');
-  value = value.replace(/–/g, '-').replace(/\s*-\s*/g, '-');
+  value = value.replace(/–/g, '-').replace(/\s*-\s*/g, '-').replace(/ to /g, '-');
   const word = NUMBER_WORDS[value];
   return word !== undefined ? String(word) : value;
 }
@@ -66,12 +71,17 @@ export function extractEntities(text: string): Entity[] {
     found.push({ index: m.index, entity: { kind: 'figure', text: raw, value: figureValue(raw) } });
     taken.push([m.index, m.index + m[0].length]);
   }
+  for (const m of text.matchAll(MONTH_ALONE)) {
+    if (taken.some(([s, e]) => m.index < e && m.index + m[0].length > s)) continue;
+    found.push({ index: m.index, entity: { kind: 'figure', text: m[0], value: m[0].toLowerCase() } });
+    taken.push([m.index, m.index + m[0].length]);
+  }
   for (const m of text.matchAll(CAPITALISED)) {
     let raw = m[0].replace(/['’]s$/, '').replace(/[.,]$/, '');
     let index = m.index;
     // Drop leading words that are capitalised only because they open the sentence.
     const words = raw.split(/\s+/);
-    while (words.length > 0 && NOT_NAMES.has((words[0] ?? '').toLowerCase())) {
+    while (words.length > 0 && NOT_NAMES.has((words[0] ?? '').toLowerCase().replace(/\.$/, ''))) {
       const dropped = words.shift() ?? '';
       index += dropped.length + 1;
     }

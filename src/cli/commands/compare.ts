@@ -1,10 +1,75 @@
-/** `statement-diff compare`: placeholder until the command lands. */
+/** `statement-diff compare <before> <after>`: what changed between two rounds. */
+import { loadStatement } from '../../archive/load-statement.js';
+import { writeAtomic } from '../../archive/write-atomic.js';
 import { UserError } from '../../model/errors.js';
+import { CHANGE_KINDS, compareStatements } from '../../report/build-comparison.js';
+import type { ComparisonFormat } from '../../report/render/index.js';
+import { COMPARISON_RENDERERS, formatFromExtension } from '../../report/render/index.js';
 import type { Command } from '../command.js';
+import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
+import { loadOptionsOf, useColor, withInputOptions } from '../options.js';
+
+const FORMATS = Object.keys(COMPARISON_RENDERERS) as ComparisonFormat[];
+
+/** Parses `--only new,dropped` into a set of kinds, refusing unknown ones. */
+export function parseKinds(value: unknown): Set<string> | undefined {
+  if (value === undefined) return undefined;
+  const kinds = String(value).split(',').map((k) => k.trim()).filter(Boolean);
+  const unknown = kinds.filter((k) => !(CHANGE_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    throw new UserError('E_OPTION', `--only has unknown kind "${unknown.join(', ')}"`, { expected: CHANGE_KINDS.join(', ') });
+  }
+  return new Set(kinds);
+}
 
 export const compareCommand: Command = {
-  command: 'compare',
-  describe: '(not yet available)',
-  builder: (yargs) => yargs,
-  execute: () => Promise.reject(new UserError('E_USAGE', 'the compare command is not available yet')),
+  command: 'compare <before> <after>',
+  describe: 'What changed between two rounds: new, dropped and changed commitments',
+  builder: (yargs) =>
+    withInputOptions(yargs)
+      .positional('before', { type: 'string', describe: 'The earlier round (file, or - for stdin)' })
+      .positional('after', { type: 'string', describe: 'The later round (file, or - for stdin)' })
+      .option('format', {
+        alias: 'f',
+        type: 'string',
+        choices: FORMATS,
+        describe: 'Output format (default: terminal, or from the --out extension)',
+      })
+      .option('out', { alias: 'o', type: 'string', describe: 'Write to this file (atomically) instead of stdout' })
+      .option('only', { type: 'string', describe: `Only these change kinds, comma-separated (${CHANGE_KINDS.join(', ')})` })
+      .option('min-similarity', { type: 'number', describe: 'Least similarity for a reworded pair, 0–1 (default: 0.55)' })
+      .option('color', { type: 'boolean', describe: 'Colour the terminal output (default: when a TTY; --no-color to turn off)' })
+      .option('width', { type: 'number', default: 100, describe: 'Wrap terminal output at this width' })
+      .example('$0 compare 2025-10-29.md 2025-12-10.md', 'Terminal report, most significant first')
+      .example('$0 compare a.md b.md --format digest', 'At most 15 lines for an article or chat')
+      .example('$0 compare a.md b.md --out changes.csv', 'One CSV row per commitment change')
+      .example('$0 compare a.md b.md --only new,dropped --format markdown', 'Only new and dropped commitments'),
+  execute: async (args, io) => {
+    const minSimilarity = args['min-similarity'];
+    if (minSimilarity !== undefined && (typeof minSimilarity !== 'number' || !(minSimilarity >= 0 && minSimilarity <= 1))) {
+      throw new UserError('E_OPTION', `--min-similarity is ${String(minSimilarity)}`, { expected: 'a number from 0 to 1' });
+    }
+    const beforeFile = String(args['before']);
+    const afterFile = String(args['after']);
+    if (beforeFile === '-' && afterFile === '-') {
+      throw new UserError('E_USAGE', 'both inputs are stdin', { expected: 'at most one of before and after to be -' });
+    }
+    const only = parseKinds(args['only']);
+    const out = typeof args['out'] === 'string' ? args['out'] : undefined;
+    const format = (args['format'] as ComparisonFormat | undefined) ?? (out ? formatFromExtension(out) : undefined) ?? (out ? 'json' : 'terminal');
+    const load = loadOptionsOf(args, io);
+    const before = await loadStatement(beforeFile, load);
+    const after = await loadStatement(afterFile, load);
+    const report = compareStatements(before, after, minSimilarity === undefined ? {} : { align: { minSimilarity: minSimilarity as number } });
+    const width = typeof args['width'] === 'number' && args['width'] > 20 ? args['width'] : 100;
+    const text = COMPARISON_RENDERERS[format](report, {
+      color: format === 'terminal' && !out && useColor(args, io),
+      width,
+      ...(only ? { only } : {}),
+    });
+    if (out) writeAtomic(out, text);
+    else io.stdout(text);
+    for (const d of report.diagnostics) io.stderr(`statement-diff: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}\n`);
+    return report.summary.differs ? EXIT_DIFFERENT : EXIT_SAME;
+  },
 };

@@ -1,0 +1,24 @@
+/** Atomic file writes: a temporary file in the same folder, then a rename; never a half-written file. */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../model/errors.js';
+
+let counter = 0;
+
+/** Writes `content` to `file` atomically, creating its folder. Errors name the file. */
+export function writeAtomic(file: string, content: string | Uint8Array): void {
+  const dir = dirname(file);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${counter++}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, content);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError('E_WRITE', `cannot write the output (${code})`, {
+      location: { file },
+      expected: 'a writable path (does the folder exist and may you write to it?)',
+    });
+  }
+}

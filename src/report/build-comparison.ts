@@ -1,0 +1,186 @@
+/** Report stage: alignment + word diffs + qualifiers → the ComparisonReport every renderer consumes. */
+import { sentencesOf } from '../analyse/analyse-statement.js';
+import type { AlignOptions } from '../align/align-options.js';
+import { alignStatements } from '../align/align-statements.js';
+import type { AlignedPair } from '../model/alignment.js';
+import type {
+  ChangeKind,
+  ChangeSide,
+  CommitmentChange,
+  ComparisonReport,
+  Qualifier,
+  ReportSentence,
+  ReportSide,
+} from '../model/changes.js';
+import type { Commitment, Paragraph, Section, Statement } from '../model/statement.js';
+import { qualifyChange } from '../diff/qualify-change.js';
+import type { WordDiffOptions } from '../diff/word-diff.js';
+import { DEFAULT_WORD_DIFF_OPTIONS, diffWords } from '../diff/word-diff.js';
+import { TOOL_VERSION } from '../version.js';
+
+/** Version of the comparison JSON (docs/report-schema.md); bumped on any incompatible change. */
+export const COMPARISON_SCHEMA_VERSION = 1;
+
+/** Every change kind, in the order reports list counts. */
+export const CHANGE_KINDS: readonly ChangeKind[] = ['new', 'dropped', 'reworded', 'moved', 'split', 'merged', 'cosmetic', 'unchanged'];
+
+/** Options of {@link compareStatements}. */
+export interface CompareOptions {
+  readonly align?: Partial<AlignOptions>;
+  readonly wordDiff?: WordDiffOptions;
+}
+
+interface Located {
+  readonly paragraph: Paragraph;
+  readonly index: number;
+  readonly section: Section;
+}
+
+function locate(statement: Statement): Map<string, Located> {
+  const out = new Map<string, Located>();
+  const walk = (sections: readonly Section[]): void => {
+    for (const section of sections) {
+      for (const paragraph of section.paragraphs) {
+        paragraph.sentences.forEach((s, index) => out.set(s.id, { paragraph, index, section }));
+      }
+      walk(section.sections);
+    }
+  };
+  walk(statement.sections);
+  return out;
+}
+
+function label(paragraph: Paragraph): string {
+  return paragraph.number ?? String(paragraph.ordinal);
+}
+
+/** Significance of a change from its kind and qualifiers (ARCHITECTURE.md § Commitment analysis). */
+export function significanceOf(kind: ChangeKind, qualifiers: readonly Qualifier[]): number {
+  if (kind === 'new' || kind === 'dropped') return 6;
+  if (kind === 'unchanged') return 0;
+  const has = (k: Qualifier['kind']) => qualifiers.some((q) => q.kind === k);
+  if (has('actor-changed')) return 5;
+  if (has('strengthened') || has('weakened')) return 4;
+  if (has('figure-changed') || has('entities-added') || has('entities-removed') || has('items-added') || has('items-removed')) return 3;
+  if (kind === 'cosmetic') return 1;
+  return 2;
+}
+
+function kindOf(pair: AlignedPair): ChangeKind {
+  switch (pair.kind) {
+    case 'added':
+      return 'new';
+    case 'removed':
+      return 'dropped';
+    case 'unchanged':
+      return pair.matchedBy === 'normalized' ? 'cosmetic' : 'unchanged';
+    default:
+      return pair.kind;
+  }
+}
+
+/** Compares two analysed statements. Pure: the same inputs give the same report. */
+export function compareStatements(before: Statement, after: Statement, options: CompareOptions = {}): ComparisonReport {
+  const alignment = alignStatements(before, after, options.align);
+  const whereB = locate(before);
+  const whereA = locate(after);
+  const commitmentsB = new Map(before.commitments.map((c) => [c.sentenceId, c]));
+  const commitmentsA = new Map(after.commitments.map((c) => [c.sentenceId, c]));
+  const textB = new Map(sentencesOf(before).map((s) => [s.id, s]));
+  const textA = new Map(sentencesOf(after).map((s) => [s.id, s]));
+
+  const side = (
+    ids: readonly string[],
+    where: Map<string, Located>,
+    texts: typeof textB,
+    commitments: Map<string, Commitment>,
+  ): ChangeSide | null => {
+    const first = ids[0];
+    if (first === undefined) return null;
+    const at = where.get(first);
+    const sentence = texts.get(first);
+    const commitment = ids.map((id) => commitments.get(id)).find((c) => c && !c.isContext) ?? commitments.get(first);
+    if (!at || !sentence || !commitment) throw new Error(`unknown sentence ${first}`);
+    return {
+      ids,
+      text: ids.map((id) => texts.get(id)?.text ?? '').join(' '),
+      paragraph: label(at.paragraph),
+      sentence: at.index + 1,
+      section: at.section.heading,
+      span: sentence.span,
+      actor: commitment.actor.name,
+      act: commitment.act,
+      strength: commitment.strength.level,
+      isContext: commitment.isContext,
+    };
+  };
+
+  const changes: (CommitmentChange & { order: number })[] = alignment.pairs.map((pair, order) => {
+    const b = side(pair.before, whereB, textB, commitmentsB);
+    const a = side(pair.after, whereA, textA, commitmentsA);
+    const kind = kindOf(pair);
+    const qualifiers =
+      b && a
+        ? qualifyChange(
+            pair.before.map((id) => commitmentsB.get(id)).filter((c): c is Commitment => c !== undefined),
+            pair.after.map((id) => commitmentsA.get(id)).filter((c): c is Commitment => c !== undefined),
+          )
+        : [];
+    const diff = b && a ? diffWords(b.text, a.text, options.wordDiff ?? DEFAULT_WORD_DIFF_OPTIONS) : { edits: [], replaced: false };
+    return {
+      id: `${pair.before.join('+') || '∅'}>${pair.after.join('+') || '∅'}`,
+      kind,
+      significance: significanceOf(kind, qualifiers),
+      qualifiers,
+      before: b,
+      after: a,
+      edits: diff.edits,
+      replaced: diff.replaced,
+      score: pair.score,
+      matchedBy: pair.matchedBy,
+      moved: pair.moved,
+      order,
+    };
+  });
+  changes.sort((x, y) => y.significance - x.significance || x.order - y.order);
+
+  const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
+  for (const change of changes) counts[change.kind]++;
+  const sideOf = (statement: Statement, where: Map<string, Located>): ReportSide => ({
+    file: statement.file,
+    meta: statement.meta,
+    sentences: sentencesOf(statement).map(
+      (s): ReportSentence => ({ id: s.id, text: s.text, span: s.span, paragraph: label((where.get(s.id) as Located).paragraph) }),
+    ),
+  });
+  const renumbered = alignment.paragraphs.filter((p) => p.renumbered).length;
+  const movedSections = alignment.sections.filter((s) => s.moved).length;
+  const renamedSections = alignment.sections.filter((s) => s.renamed).length;
+  return {
+    schemaVersion: COMPARISON_SCHEMA_VERSION,
+    tool: { name: 'statement-diff', version: TOOL_VERSION },
+    before: sideOf(before, whereB),
+    after: sideOf(after, whereA),
+    summary: {
+      sentencesBefore: whereB.size,
+      sentencesAfter: whereA.size,
+      counts,
+      renumberedParagraphs: renumbered,
+      movedSections,
+      renamedSections,
+      budgetExhausted: alignment.stats.budgetExhausted,
+      differs: changes.some((c) => c.kind !== 'unchanged') || movedSections > 0 || renamedSections > 0,
+    },
+    alignment: alignment.pairs,
+    paragraphs: alignment.paragraphs,
+    sections: alignment.sections,
+    changes: changes.map(({ order: _order, ...change }) => change),
+    diagnostics: [
+      ...before.diagnostics.map((d) => ({ ...d, file: before.file })),
+      ...after.diagnostics.map((d) => ({ ...d, file: after.file })),
+      ...(alignment.stats.budgetExhausted
+        ? [{ severity: 'warning' as const, message: `alignment budget reached after ${alignment.stats.comparisons} comparisons; some pairs may be missing`, file: after.file }]
+        : []),
+    ],
+  };
+}

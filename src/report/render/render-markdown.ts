@@ -1,0 +1,65 @@
+/** Markdown renderer: summary table, then changes by significance and by section; readable on GitHub. */
+import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
+import { CHANGE_KINDS } from '../build-comparison.js';
+import { bySection, citation, fileLine, headline, kindLabel, qualifiersText, visibleChanges } from '../describe-change.js';
+import type { RenderOptions } from './render-options.js';
+
+/** Escapes Markdown syntax in statement text so it renders as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-!|<>~])/g, '\\$1').replace(/\s+/g, ' ');
+}
+
+/** Edits as Markdown: deleted ~~struck~~, inserted **bold**, whitespace kept outside the markers. */
+export function markdownDiff(edits: readonly WordEdit[]): string {
+  return edits
+    .map((e) => {
+      if (e.op === 'equal') return escapeMarkdown(e.text);
+      const lead = /^\s*/.exec(e.text)?.[0] ?? '';
+      const trail = /\s*$/.exec(e.text)?.[0] ?? '';
+      const core = escapeMarkdown(e.text.trim());
+      if (core === '') return e.text;
+      return `${lead ? ' ' : ''}${e.op === 'delete' ? `~~${core}~~` : `**${core}**`}${trail ? ' ' : ''}`;
+    })
+    .join('');
+}
+
+function text(change: CommitmentChange): string {
+  if (change.kind === 'new') return `**${escapeMarkdown(change.after?.text ?? '')}**`;
+  if (change.kind === 'dropped') return `~~${escapeMarkdown(change.before?.text ?? '')}~~`;
+  return markdownDiff(change.edits);
+}
+
+function entry(report: ComparisonReport, change: CommitmentChange): string {
+  const qualifiers = change.qualifiers.length ? ` — ${escapeMarkdown(qualifiersText(change))}` : '';
+  return `- **${citation(change)} ${kindLabel(change)}**${qualifiers} (\`${fileLine(report, change)}\`)\n  ${text(change)}`;
+}
+
+/** The Markdown report. */
+export function renderMarkdown(report: ComparisonReport, options: RenderOptions): string {
+  const out: string[] = [`# ${escapeMarkdown(headline(report))}`, ''];
+  out.push(`Compared \`${report.before.file}\` (before) with \`${report.after.file}\` (after).`, '');
+  out.push('| change | count |', '| --- | ---: |');
+  for (const kind of CHANGE_KINDS) out.push(`| ${kind} | ${report.summary.counts[kind]} |`);
+  out.push(`| renumbered paragraphs | ${report.summary.renumberedParagraphs} |`);
+  out.push(`| sentences before / after | ${report.summary.sentencesBefore} / ${report.summary.sentencesAfter} |`, '');
+  if (report.summary.budgetExhausted) out.push('> **Warning:** the alignment budget was reached; some pairs may be missing.', '');
+  const changes = visibleChanges(report, options.only);
+  if (changes.length === 0) {
+    out.push('No differences.', '');
+    return out.join('\n');
+  }
+  const top = changes.filter((c) => c.significance >= 3);
+  if (top.length > 0) {
+    out.push('## Most significant changes', '');
+    for (const change of top) out.push(entry(report, change));
+    out.push('');
+  }
+  out.push('## Changes by section', '');
+  for (const [heading, group] of bySection(report, changes)) {
+    out.push(`### ${escapeMarkdown(heading)}`, '');
+    for (const change of group) out.push(entry(report, change));
+    out.push('');
+  }
+  out.push('Legend: ~~struck~~ text was removed, **bold** text was added. ¶ cites paragraph.sentence.', '');
+  return out.join('\n');
+}
