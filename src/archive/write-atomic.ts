@@ -7,6 +7,9 @@ let counter = 0;
 
 /** Writes `content` to `file` atomically, creating its folder. Errors name the file. */
 export function writeAtomic(file: string, content: string | Uint8Array): void {
+  if (file.includes('\0')) {
+    throw new UserError('E_WRITE', 'the output path contains a NUL byte', { location: { file: JSON.stringify(file) }, expected: 'a file path' });
+  }
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${counter++}.tmp`);
   try {
@@ -14,7 +17,11 @@ export function writeAtomic(file: string, content: string | Uint8Array): void {
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The path itself was unusable (e.g. a NUL byte); nothing was written.
+    }
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UserError('E_WRITE', `cannot write the output (${code})`, {
       location: { file },

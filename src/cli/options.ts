@@ -39,3 +39,9 @@ export function useColor(args: Args, io: Io): boolean {
   if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
   return io.isTTY;
 }
+
+/** A file positional: yargs reads a lone `-` as an empty string; it means standard input. */
+export function fileArg(args: Args, name: string): string {
+  const value = args[name];
+  return value === '' || value === '-' ? '-' : String(value);
+}

@@ -7,7 +7,7 @@ import type { ComparisonFormat } from '../../report/render/index.js';
 import { COMPARISON_RENDERERS, formatFromExtension } from '../../report/render/index.js';
 import type { Command } from '../command.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
-import { loadOptionsOf, useColor, withInputOptions } from '../options.js';
+import { fileArg, loadOptionsOf, useColor, withInputOptions } from '../options.js';
 
 const FORMATS = Object.keys(COMPARISON_RENDERERS) as ComparisonFormat[];
 
@@ -49,8 +49,8 @@ export const compareCommand: Command = {
     if (minSimilarity !== undefined && (typeof minSimilarity !== 'number' || !(minSimilarity >= 0 && minSimilarity <= 1))) {
       throw new UserError('E_OPTION', `--min-similarity is ${String(minSimilarity)}`, { expected: 'a number from 0 to 1' });
     }
-    const beforeFile = String(args['before']);
-    const afterFile = String(args['after']);
+    const beforeFile = fileArg(args, 'before');
+    const afterFile = fileArg(args, 'after');
     if (beforeFile === '-' && afterFile === '-') {
       throw new UserError('E_USAGE', 'both inputs are stdin', { expected: 'at most one of before and after to be -' });
     }

@@ -3,7 +3,7 @@ import { loadStatement } from '../../archive/load-statement.js';
 import { statementToJson, statementToTree } from '../../report/render/render-statement.js';
 import type { Command } from '../command.js';
 import { EXIT_SAME } from '../exit-codes.js';
-import { loadOptionsOf, withInputOptions } from '../options.js';
+import { fileArg, loadOptionsOf, withInputOptions } from '../options.js';
 
 export const parseCommand: Command = {
   command: 'parse <file>',
@@ -16,7 +16,7 @@ export const parseCommand: Command = {
       .example('$0 parse page.html --format json', 'The whole statement as JSON (docs/report-schema.md)')
       .example('cat round.txt | $0 parse - --input-format text', 'Read plain text from stdin'),
   execute: async (args, io) => {
-    const statement = await loadStatement(String(args['file']), loadOptionsOf(args, io));
+    const statement = await loadStatement(fileArg(args, 'file'), loadOptionsOf(args, io));
     io.stdout(args['format'] === 'json' ? statementToJson(statement) : statementToTree(statement));
     return EXIT_SAME;
   },

@@ -121,8 +121,8 @@ del{color:var(--del-fg);background:var(--del-bg);text-decoration:line-through;te
 ins{color:var(--ins-fg);background:var(--ins-bg);text-decoration:underline;text-decoration-thickness:1px;text-underline-offset:2px;border-radius:2px;padding:0 1px}
 del+ins{margin-left:.2em}
 del.whole,ins.whole{background:none;padding:0}
-del.whole{text-decoration-color:rgba(130,7,30,.5)}
-ins.whole{text-decoration-color:rgba(15,83,35,.35)}
+del.whole{color:#5c6570;text-decoration-color:rgba(207,34,46,.7)}
+ins.whole{color:var(--fg);text-decoration-color:rgba(26,127,55,.55)}
 .badge{display:inline-block;font-size:.7rem;font-weight:700;letter-spacing:.04em;padding:1px 7px;border-radius:4px;white-space:nowrap;color:var(--k-reworded);background:var(--k-reworded-bg);vertical-align:1px}
 .k-new{color:var(--k-new);background:var(--k-new-bg)}
 .k-dropped{color:var(--k-dropped);background:var(--k-dropped-bg)}
@@ -157,7 +157,11 @@ html.js .controls{display:flex}
 .quals{color:var(--muted)}
 .loc{margin-left:auto;color:var(--muted);font-size:.78rem}
 .text{margin:0;overflow-wrap:anywhere}
-.top .change{padding:6px 12px;margin-bottom:6px}
+.top .list{border-top:1px solid var(--line)}
+.top .change{display:grid;grid-template-columns:12.5em 1fr;gap:0 14px;margin:0;padding:6px 10px;border:0;border-bottom:1px solid var(--line);border-left:3px solid var(--k-reworded);border-radius:0}
+.top .change[data-kind=cosmetic]{border-left-color:var(--line)}
+.top .where{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;font-size:.82rem;padding-top:2px}
+.top .quals{font-size:.82rem;margin:0}
 .sbs{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.93rem}
 .sbs thead th{position:sticky;top:44px;background:var(--soft);text-align:left;font-weight:600;padding:6px 10px;border:1px solid var(--line);z-index:1}
 .sbs th.section{text-align:left;background:var(--bg);color:var(--muted);font-size:.9rem;padding:18px 2px 6px;border:0}

@@ -94,6 +94,13 @@ function sideText(change: CommitmentChange, side: 'before' | 'after'): Child[] {
   return diffNodes(change.edits, side);
 }
 
+/** `file.md:12` of the side to open, the full path in a tooltip. */
+function location(ctx: Context, change: CommitmentChange): Element {
+  const full = fileLine(ctx.report, change);
+  const short = full.split(/[\\/]/).pop() ?? full;
+  return el('span', { className: ['loc'], title: short === full ? undefined : full }, short);
+}
+
 function head(ctx: Context, change: CommitmentChange, href: string): Element {
   const quals = qualifiersText(change);
   return el(
@@ -102,20 +109,39 @@ function head(ctx: Context, change: CommitmentChange, href: string): Element {
     el('a', { className: ['cite'], href: `#${href}` }, citation(change)),
     badge(change),
     quals ? el('span', { className: ['quals'] }, quals) : null,
-    el('span', { className: ['loc'] }, fileLine(ctx.report, change)),
+    location(ctx, change),
   );
 }
 
-function entry(ctx: Context, change: CommitmentChange, where: 'top' | string): Element {
-  const id = ctx.ids.get(change.id) ?? `change-${slug(change.id)}`;
-  const inTop = where === 'top';
-  const lang = change.after ? ctx.langAfter : ctx.langBefore;
+function entryId(ctx: Context, change: CommitmentChange): string {
+  return ctx.ids.get(change.id) ?? `change-${slug(change.id)}`;
+}
+
+/** An entry of a by-section list: anchors, head line, inline diff. */
+function entry(ctx: Context, change: CommitmentChange, group: string): Element {
+  const id = entryId(ctx, change);
   return el(
     'li',
-    { className: ['change'], id: inTop ? undefined : id, dataKind: change.kind, dataInGroup: where },
-    inTop ? null : (ctx.anchors.get(change.id) ?? []).map((a) => el('span', { id: a })),
+    { className: ['change'], id, dataKind: change.kind, dataInGroup: group },
+    (ctx.anchors.get(change.id) ?? []).map((a) => el('span', { id: a })),
     head(ctx, change, id),
-    el('p', { className: ['text'], lang }, inlineText(change)),
+    el('p', { className: ['text'], lang: change.after ? ctx.langAfter : ctx.langBefore }, inlineText(change)),
+  );
+}
+
+/** A compact entry of the most significant list: where and what on the left, linking to the entry in context. */
+function topEntry(ctx: Context, change: CommitmentChange): Element {
+  const quals = qualifiersText(change);
+  return el(
+    'li',
+    { className: ['change'], dataKind: change.kind, dataInGroup: 'top' },
+    el('div', { className: ['where'] }, el('a', { className: ['cite'], href: `#${entryId(ctx, change)}` }, citation(change)), badge(change)),
+    el(
+      'div',
+      null,
+      quals ? el('p', { className: ['quals'] }, quals) : null,
+      el('p', { className: ['text'], lang: change.after ? ctx.langAfter : ctx.langBefore }, inlineText(change)),
+    ),
   );
 }
 
@@ -214,7 +240,7 @@ function sideBySideView(ctx: Context, groups: readonly (readonly [string, readon
     const key = `s${i + 1}`;
     rows.push(el('tbody', { dataGroupHead: key }, el('tr', null, el('th', { className: ['section'], colSpan: 2, scope: 'colgroup' }, heading))));
     for (const change of group) {
-      const id = `sbs-${ctx.ids.get(change.id) ?? `change-${slug(change.id)}`}`;
+      const id = `sbs-${entryId(ctx, change)}`;
       const cell = (side: 'before' | 'after'): Element => {
         const content = sideText(change, side);
         return el(
@@ -275,7 +301,7 @@ export function renderHtml(report: ComparisonReport, options: RenderOptions): st
           el(
             'ul',
             { className: ['list'] },
-            top.map((change) => entry(ctx, change, 'top')),
+            top.map((change) => topEntry(ctx, change)),
           ),
         ),
       );
