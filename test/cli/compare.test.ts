@@ -5,6 +5,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 
+/** ANSI escape (colour codes). */
+const ESC = String.fromCharCode(27);
+
 const D = 'statements/china-pakistan-fm-strategic-dialogue';
 const A = `${D}/2025-08-21.md`;
 const B = `${D}/2026-01-04.md`;
@@ -24,13 +27,13 @@ describe('statement-diff compare', () => {
     expect(r.stdout).toContain('▲ most significant');
     expect(r.stdout).toMatch(/¶\d+\.\d+ +NEW/);
     expect(r.stdout).toMatch(/\[-.+-\]/);
-    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).not.toContain(`${ESC}[`);
   });
 
   it('colours on a terminal unless NO_COLOR or --no-color', async () => {
-    expect((await runCli(['compare', A, B], { isTTY: true })).stdout).toMatch(/\u001b\[/);
-    expect((await runCli(['compare', A, B], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
-    expect((await runCli(['compare', A, B, '--no-color'], { isTTY: true })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runCli(['compare', A, B], { isTTY: true })).stdout).toContain(`${ESC}[`);
+    expect((await runCli(['compare', A, B], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(`${ESC}[`);
+    expect((await runCli(['compare', A, B, '--no-color'], { isTTY: true })).stdout).not.toContain(`${ESC}[`);
   });
 
   it('writes one CSV row per change, with a header, quoting statement text', async () => {
