@@ -14,6 +14,8 @@ import { readParties } from '../parse/read-frontmatter.js';
 
 /** A series' own settings, from `series.yaml` beside its statements. */
 export interface SeriesConfig extends ActorConfig {
+  /** Display title of the series (`title:` in series.yaml). */
+  readonly title?: string;
   /** Extra lexicon entries merged into the default lexicon. */
   readonly lexicon?: LexiconSpec;
 }
@@ -87,6 +89,7 @@ export function readSeriesConfig(dir: string): SeriesConfig {
     return value;
   };
   const config: { -readonly [K in keyof SeriesConfig]: SeriesConfig[K] } = {};
+  if (typeof record['title'] === 'string') config.title = record['title'];
   if (record['parties'] !== undefined) config.parties = readParties(record['parties'], fail('parties'));
   const both = strings('both');
   if (both) config.both = both;

@@ -1,10 +1,36 @@
-/** `statement-diff report`: placeholder until the command lands. */
-import { UserError } from '../../model/errors.js';
+/** `statement-diff report [statements-dir] [--out reports-dir]`: regenerate every report of the archive. */
+import cliProgress from 'cli-progress';
+import { buildArchive } from '../../archive/build-archive.js';
 import type { Command } from '../command.js';
+import { EXIT_SAME } from '../exit-codes.js';
+import { loadOptionsOf, withInputOptions } from '../options.js';
 
 export const reportCommand: Command = {
-  command: 'report',
-  describe: '(not yet available)',
-  builder: (yargs) => yargs,
-  execute: () => Promise.reject(new UserError('E_USAGE', 'the report command is not available yet')),
+  command: 'report [statements]',
+  describe: 'Regenerate reports/ from every series folder of the archive',
+  builder: (yargs) =>
+    withInputOptions(yargs)
+      .positional('statements', { type: 'string', default: 'statements', describe: 'The archive: one folder per series' })
+      .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Where the reports go' })
+      .option('force', { type: 'boolean', default: false, describe: 'Regenerate series whose inputs did not change' })
+      .example('$0 report', 'statements/ → reports/ (what `npm start` runs)')
+      .example('$0 report my-archive --out site/reports --force', 'Another archive, everything regenerated'),
+  execute: (args, io) => {
+    const bar = io.isTTY ? new cliProgress.SingleBar({ format: 'series {bar} {value}/{total} {label}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+    let started = false;
+    const result = buildArchive(String(args['statements']), String(args['out']), {
+      ...loadOptionsOf(args, io),
+      force: args['force'] === true,
+      onProgress: (p) => {
+        if (bar && !started) {
+          bar.start(p.total, 0, { label: '' });
+          started = true;
+        }
+        bar?.update(p.done, { label: p.label });
+      },
+    });
+    bar?.stop();
+    io.stdout(`statement-diff: ${result.series} series; ${result.written.length} files written, ${result.skipped.length} unchanged → ${String(args['out'])}/\n`);
+    return Promise.resolve(EXIT_SAME);
+  },
 };

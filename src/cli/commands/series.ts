@@ -1,10 +1,45 @@
-/** `statement-diff series`: placeholder until the command lands. */
-import { UserError } from '../../model/errors.js';
+/** `statement-diff series <dir | files…>`: every commitment followed across the rounds of a series. */
+import { loadSeries } from '../../archive/load-series.js';
+import { writeAtomic } from '../../archive/write-atomic.js';
+import { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } from '../../report/render/render-series.js';
+import { renderSeriesHtml } from '../../report/render/render-series-html.js';
+import { buildSeries } from '../../series/build-series.js';
 import type { Command } from '../command.js';
+import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
+import { loadOptionsOf, useColor, withInputOptions } from '../options.js';
+
+const FORMATS = ['terminal', 'markdown', 'json', 'csv', 'html'] as const;
 
 export const seriesCommand: Command = {
-  command: 'series',
-  describe: '(not yet available)',
-  builder: (yargs) => yargs,
-  execute: () => Promise.reject(new UserError('E_USAGE', 'the series command is not available yet')),
+  command: 'series <inputs..>',
+  describe: 'Follow every commitment across the rounds of a series (a folder, or files)',
+  builder: (yargs) =>
+    withInputOptions(yargs)
+      .positional('inputs', { type: 'string', array: true, describe: 'A series folder, or two or more statement files' })
+      .option('format', { alias: 'f', type: 'string', choices: FORMATS, describe: 'Output format (default: terminal, or from the --out extension)' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Write to this file (atomically) instead of stdout' })
+      .option('color', { type: 'boolean', describe: 'Colour the terminal output (default: when a TTY)' })
+      .option('width', { type: 'number', default: 120, describe: 'Width of the terminal table' })
+      .example('$0 series statements/china-pakistan-fm-strategic-dialogue', 'Timeline of every commitment')
+      .example('$0 series ../shared/corpus/fomc --format csv --out fomc.csv', 'One row per commitment and round'),
+  execute: async (args, io) => {
+    const inputs = (args['inputs'] as unknown[]).map(String);
+    const statements = await loadSeries(inputs, loadOptionsOf(args, io));
+    const report = buildSeries(statements);
+    const out = typeof args['out'] === 'string' ? args['out'] : undefined;
+    const ext = out ? /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase() : undefined;
+    const byExt: Record<string, (typeof FORMATS)[number]> = { md: 'markdown', json: 'json', csv: 'csv', html: 'html' };
+    const format = (args['format'] as (typeof FORMATS)[number] | undefined) ?? (ext ? byExt[ext] : undefined) ?? (out ? 'json' : 'terminal');
+    const width = typeof args['width'] === 'number' && args['width'] > 40 ? args['width'] : 120;
+    const text =
+      format === 'markdown' ? renderSeriesMarkdown(report)
+      : format === 'json' ? renderSeriesJson(report)
+      : format === 'csv' ? renderSeriesCsv(report)
+      : format === 'html' ? renderSeriesHtml(report)
+      : renderSeriesTerminal(report, { color: !out && useColor(args, io), width });
+    if (out) writeAtomic(out, text);
+    else io.stdout(text);
+    const changed = report.rounds.some((r) => r.counts.new + r.counts.dropped + r.counts.changed + r.counts.revived > 0);
+    return changed ? EXIT_DIFFERENT : EXIT_SAME;
+  },
 };

@@ -15,7 +15,7 @@ export type Renderer = (report: ComparisonReport, options: RenderOptions) => str
 export const COMPARISON_RENDERERS = {
   terminal: renderTerminal,
   markdown: renderMarkdown,
-  json: (report) => stableJson(report),
+  json: (report: ComparisonReport, _options: RenderOptions) => stableJson(report),
   csv: renderCsv,
   digest: renderDigest,
   html: renderHtml,

@@ -1,0 +1,159 @@
+/** Archive stage: every series folder of statements/ → reports/ (pairs, series timeline, index, manifest). */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { UserError } from '../model/errors.js';
+import type { Statement } from '../model/statement.js';
+import { compareStatements } from '../report/build-comparison.js';
+import type { IndexSeries } from '../report/render/render-index-html.js';
+import { renderIndexHtml } from '../report/render/render-index-html.js';
+import { COMPARISON_RENDERERS } from '../report/render/index.js';
+import { renderSeriesHtml } from '../report/render/render-series-html.js';
+import { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown } from '../report/render/render-series.js';
+import { stableJson } from '../report/render/stable-json.js';
+import { buildSeries, orderRounds, roundDate } from '../series/build-series.js';
+import { TOOL_VERSION } from '../version.js';
+import type { LoadOptions } from './load-statement.js';
+import { readSeriesConfig, statementFromBytes } from './load-statement.js';
+import { seriesFiles } from './load-series.js';
+import { writeAtomic } from './write-atomic.js';
+
+/** The manifest written to reports/manifest.json: what was read and written, and by which version. */
+export interface Manifest {
+  readonly tool: { readonly name: string; readonly version: string };
+  /** Input file (relative to the statements folder's parent) → SHA-256. */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** Output file (relative to the reports folder) → SHA-256. */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/** Progress of an archive run, for a progress bar. */
+export interface ArchiveProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly label: string;
+}
+
+/** Options of {@link buildArchive}. */
+export interface ArchiveOptions extends LoadOptions {
+  /** Regenerate even when inputs are unchanged (default: false). */
+  readonly force?: boolean;
+  /** Called after each series. */
+  readonly onProgress?: (progress: ArchiveProgress) => void;
+}
+
+/** What an archive run did. */
+export interface ArchiveResult {
+  readonly series: number;
+  readonly written: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** The series folders of `statementsDir`: sub-folders holding at least one statement file, sorted. */
+export function seriesFolders(statementsDir: string): string[] {
+  if (!existsSync(statementsDir) || !statSync(statementsDir).isDirectory()) {
+    throw new UserError('E_NOT_FOUND', 'no such folder', { location: { file: statementsDir }, expected: 'a folder of series folders (statements/<series>/<date>.md)' });
+  }
+  return readdirSync(statementsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+    .map((d) => join(statementsDir, d.name))
+    .filter((dir) => seriesFiles(dir).length > 0)
+    .sort();
+}
+
+function readManifest(file: string): Manifest | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Regenerates `outDir` from `statementsDir`: per series, the consecutive-pair reports (md, html,
+ * json), the series timeline (md, html, json, csv); then `index.html` and `manifest.json`.
+ * A series whose inputs and outputs match the previous manifest is skipped. Every write is atomic.
+ */
+export function buildArchive(statementsDir: string, outDir: string, options: ArchiveOptions = {}): ArchiveResult {
+  const folders = seriesFolders(statementsDir);
+  const previous = options.force ? undefined : readManifest(join(outDir, 'manifest.json'));
+  const sameTool = previous?.tool.version === TOOL_VERSION;
+  const inputs: Record<string, string> = {};
+  const outputs: Record<string, string> = {};
+  const written: string[] = [];
+  const skipped: string[] = [];
+  const index: IndexSeries[] = [];
+  const base = join(statementsDir, '..');
+  folders.forEach((folder, i) => {
+    const name = relative(statementsDir, folder);
+    const files = [...seriesFiles(folder), ...(existsSync(join(folder, 'series.yaml')) ? [join(folder, 'series.yaml')] : [])];
+    const bytes = new Map(files.map((f) => [f, readFileSync(f)]));
+    const seriesInputs: Record<string, string> = {};
+    for (const [f, b] of bytes) seriesInputs[relative(base, f)] = sha256(b);
+    Object.assign(inputs, seriesInputs);
+    const statements: Statement[] = orderRounds(
+      seriesFiles(folder).map((f) => statementFromBytes(bytes.get(f) as Buffer, relative(base, f), options)),
+    );
+    const planned: Record<string, () => string> = {};
+    const pairs: IndexSeries['pairs'][number][] = [];
+    for (let k = 1; k < statements.length; k++) {
+      const before = statements[k - 1] as Statement;
+      const after = statements[k] as Statement;
+      const stem = `${name}/${roundDate(before) ?? k - 1}--${roundDate(after) ?? k}`;
+      let report: ReturnType<typeof compareStatements> | undefined;
+      const get = () => (report ??= compareStatements(before, after));
+      planned[`${stem}.md`] = () => COMPARISON_RENDERERS.markdown(get(), { color: false, width: 100 });
+      planned[`${stem}.html`] = () => COMPARISON_RENDERERS.html(get(), { color: false, width: 100 });
+      planned[`${stem}.json`] = () => COMPARISON_RENDERERS.json(get(), { color: false, width: 100 });
+      pairs.push({ label: `${roundDate(before) ?? before.file} → ${roundDate(after) ?? after.file}`, html: `${stem}.html`, markdown: `${stem}.md`, json: `${stem}.json` });
+    }
+    let series: ReturnType<typeof buildSeries> | undefined;
+    const getSeries = () => (series ??= buildSeries(statements));
+    planned[`${name}/series.md`] = () => renderSeriesMarkdown(getSeries());
+    planned[`${name}/series.html`] = () => renderSeriesHtml(getSeries());
+    planned[`${name}/series.json`] = () => renderSeriesJson(getSeries());
+    planned[`${name}/series.csv`] = () => renderSeriesCsv(getSeries());
+    const unchanged =
+      sameTool &&
+      previous !== undefined &&
+      Object.entries(seriesInputs).every(([f, h]) => previous.inputs[f] === h) &&
+      Object.keys(previous.inputs).filter((f) => f.startsWith(`${relative(base, folder)}/`)).length === Object.keys(seriesInputs).length &&
+      Object.keys(planned).every((f) => {
+        const path = join(outDir, f);
+        return previous.outputs[f] !== undefined && existsSync(path) && sha256(readFileSync(path)) === previous.outputs[f];
+      });
+    for (const [file, render] of Object.entries(planned)) {
+      if (unchanged) {
+        outputs[file] = previous.outputs[file] as string;
+        skipped.push(file);
+        continue;
+      }
+      const text = render();
+      writeAtomic(join(outDir, file), text);
+      outputs[file] = sha256(text);
+      written.push(file);
+    }
+    index.push({
+      series: name,
+      title: readSeriesConfig(folder).title ?? name,
+      rounds: statements.length,
+      timeline: `${name}/series.html`,
+      pairs,
+      downloads: [
+        { label: 'Markdown', href: `${name}/series.md` },
+        { label: 'CSV', href: `${name}/series.csv` },
+        { label: 'JSON', href: `${name}/series.json` },
+      ],
+    });
+    options.onProgress?.({ done: i + 1, total: folders.length, label: name });
+  });
+  const indexHtml = renderIndexHtml(index, TOOL_VERSION);
+  writeAtomic(join(outDir, 'index.html'), indexHtml);
+  outputs['index.html'] = sha256(indexHtml);
+  const manifest: Manifest = { tool: { name: 'statement-diff', version: TOOL_VERSION }, inputs, outputs };
+  writeAtomic(join(outDir, 'manifest.json'), stableJson(manifest));
+  return { series: folders.length, written, skipped };
+}
