@@ -6,45 +6,11 @@ import { DEFAULT_ALIGN_OPTIONS } from './align-options.js';
 import { alignParagraphs, alignSections } from './align-structure.js';
 import { longestIncreasingRun } from './longest-increasing-run.js';
 import type { Unit } from './units.js';
-import { unitsOf, weigh } from './units.js';
+import { containment, gramDice, unionBag, unitsOf, Vocabulary, weigh, wordSimilarity } from './units.js';
 
-/** Weighted Dice similarity of two weighted token sets, 0–1. */
-export function similarity(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>, wx: number, wy: number): number {
-  if (wx + wy === 0) return 0;
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  let shared = 0;
-  for (const [token, weight] of small) if (large.has(token)) shared += weight;
-  return (2 * shared) / (wx + wy);
-}
-
-/** Dice coefficient of two sets. */
-export function setDice(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
-  if (x.size + y.size === 0) return 0;
-  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-  let shared = 0;
-  for (const g of small) if (large.has(g)) shared++;
-  return (2 * shared) / (x.size + y.size);
-}
-
-/** Similarity of two units: IDF-weighted token Dice blended with character-trigram Dice (`gramWeight`). */
+/** Similarity of two units: IDF-weighted Dice over content words blended with character-trigram Dice (`gramWeight`). */
 export function unitSimilarity(x: Unit, y: Unit, gramWeight: number): number {
-  return (1 - gramWeight) * similarity(x.weights, y.weights, x.total, y.total) + gramWeight * setDice(x.grams, y.grams);
-}
-
-/** Share of `x`'s weight that is also in `y`, 0–1. */
-export function containment(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>, wx: number): number {
-  if (wx === 0) return 0;
-  let shared = 0;
-  for (const [token, weight] of x) if (y.has(token)) shared += weight;
-  return shared / wx;
-}
-
-function unionOf(units: readonly Unit[]): { weights: Map<string, number>; total: number } {
-  const weights = new Map<string, number>();
-  for (const unit of units) for (const [t, w] of unit.weights) weights.set(t, w);
-  let total = 0;
-  for (const w of weights.values()) total += w;
-  return { weights, total };
+  return (1 - gramWeight) * wordSimilarity(x, y) + gramWeight * gramDice(x.grams, y.grams);
 }
 
 interface Group {
@@ -74,15 +40,17 @@ interface Side {
  */
 export function alignStatements(before: Statement, after: Statement, overrides: Partial<AlignOptions> = {}): Alignment {
   const options: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...overrides };
-  const B = unitsOf(before);
-  const A = unitsOf(after);
+  const vocabulary = new Vocabulary();
+  const B = unitsOf(before, vocabulary);
+  const A = unitsOf(after, vocabulary);
   // The heuristics break ties by side; running them in one canonical direction (the side whose
   // keys sort first is "before") and flipping the result makes the alignment exactly symmetric:
   // what is added from A to B is what is removed from B to A.
   const keysB = B.map((u) => u.key).join('\n');
   const keysA = A.map((u) => u.key).join('\n');
   const flipped = keysA < keysB;
-  const core = flipped ? alignUnits(A, B, options) : alignUnits(B, A, options);
+  const df = weigh(B, A, vocabulary);
+  const core = flipped ? alignUnits(A, B, df, options) : alignUnits(B, A, df, options);
   const pairs = flipped ? reorder(core.pairs.map(flipPair), A, B) : core.pairs;
   return {
     pairs,
@@ -132,8 +100,7 @@ function reorder(pairs: AlignedPair[], A: readonly Unit[], B: readonly Unit[]): 
 }
 
 /** The sentence alignment of units `B` (before) and `A` (after), in that direction. */
-function alignUnits(B: Unit[], A: Unit[], options: AlignOptions): { pairs: AlignedPair[]; stats: Alignment['stats'] } {
-  const df = weigh(B, A);
+function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions): { pairs: AlignedPair[]; stats: Alignment['stats'] } {
   const groupOfB: (Group | undefined)[] = new Array(B.length).fill(undefined);
   const groupOfA: (Group | undefined)[] = new Array(A.length).fill(undefined);
   const groups: Group[] = [];
@@ -313,7 +280,7 @@ function bestInOrder(
     const x = B[xs[i] as number] as Unit;
     const y = A[ys[j] as number] as Unit;
     // Position is the evidence here, but the two must still share content words, not only an actor phrase.
-    if (similarity(x.weights, y.weights, x.total, y.total) < options.minGapWordSimilarity) return 0;
+    if (wordSimilarity(x, y) < options.minGapWordSimilarity) return 0;
     return unitSimilarity(x, y, options.gramWeight);
   };
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -372,15 +339,15 @@ function proposeCandidates(
   groupOfQ: readonly (Group | undefined)[],
   groupOfT: readonly (Group | undefined)[],
   targetOf: (group: Group) => number,
-  df: ReadonlyMap<string, number>,
+  df: Int32Array,
   options: AlignOptions,
   propose: (q: number, t: number) => void,
 ): void {
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   targets.forEach((unit, t) => {
     if (groupOfT[t]) return;
-    for (const token of unit.weights.keys()) {
-      if ((df.get(token) ?? 0) > options.maxPostings) continue;
+    for (const token of unit.ids) {
+      if ((df[token] ?? 0) > options.maxPostings) continue;
       const list = postings.get(token);
       if (list) list.push(t);
       else postings.set(token, [t]);
@@ -407,11 +374,12 @@ function proposeCandidates(
     if (groupOfQ[q]) continue;
     const unit = queries[q] as Unit;
     const shared = new Map<number, number>();
-    for (const [token, weight] of unit.weights) {
+    unit.ids.forEach((token, k) => {
       const list = postings.get(token);
-      if (!list) continue;
+      if (!list) return;
+      const weight = unit.w[k] as number;
       for (const t of list) shared.set(t, (shared.get(t) ?? 0) + weight);
-    }
+    });
     [...shared.entries()]
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, options.maxCandidates)
@@ -487,13 +455,10 @@ function attachParts(
   const wholeField = partsField === 'after' ? 'before' : 'after';
   const scoreOf = (group: Group): number => {
     const whole = wholes.units[group[wholeField][0] ?? 0] as Unit;
-    const union = unionOf(group[partsField].map((p) => parts.units[p] as Unit));
-    return similarity(whole.weights, union.weights, whole.total, union.total);
+    return wordSimilarity(whole, unionBag(group[partsField].map((p) => parts.units[p] as Unit)));
   };
   const contained = (p: number, w: number): boolean => {
-    const part = parts.units[p] as Unit;
-    const whole = wholes.units[w] as Unit;
-    return containment(part.weights, whole.weights, part.total) >= options.minContainment;
+    return containment(parts.units[p] as Unit, wholes.units[w] as Unit) >= options.minContainment;
   };
   const grow = (group: Group): void => {
     const w = group[wholeField][0] ?? 0;

@@ -1,46 +1,88 @@
-/** Sentences as alignment units: id, key, tokens weighted by inverse document frequency. */
+/** Sentences as alignment units: interned token ids with IDF weights, and hashed character trigrams. */
 import type { Section, Statement } from '../model/statement.js';
 import { tokenise } from './tokenise.js';
 
+/** A weighted set of tokens: ids ascending, with a weight each. */
+export interface Bag {
+  /** Distinct token ids, ascending. */
+  readonly ids: Int32Array;
+  /** `w[i]` is the weight of `ids[i]` (set by {@link weigh}). */
+  w: Float64Array;
+  /** Sum of the weights. */
+  total: number;
+}
+
 /** One sentence prepared for alignment. */
-export interface Unit {
+export interface Unit extends Bag {
   readonly id: string;
   readonly text: string;
   readonly key: string;
   readonly paragraphId: string;
   readonly sectionId: string;
-  /** Distinct tokens with their weights (set by {@link weigh}). */
-  weights: Map<string, number>;
-  /** Sum of the weights. */
-  total: number;
-  readonly tokens: readonly string[];
-  /** Character trigrams of the key (typos, inflections, compounds). */
-  readonly grams: ReadonlySet<string>;
+  /** Hashed character trigrams of the key, distinct, ascending (typos, inflections). */
+  readonly grams: Uint32Array;
 }
 
-function trigrams(key: string): Set<string> {
-  const out = new Set<string>();
+/** Interns token strings as small integers for one alignment. */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+
+  /** The id of `token`, assigned on first sight. */
+  idOf(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(token, id);
+    }
+    return id;
+  }
+
+  /** Number of distinct tokens seen. */
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+/** FNV-1a hashes of the distinct character trigrams of ` key `, sorted. */
+function trigrams(key: string): Uint32Array {
   const text = ` ${key} `;
-  for (let i = 0; i + 3 <= text.length; i++) out.add(text.slice(i, i + 3));
-  return out;
+  const out = new Uint32Array(Math.max(0, text.length - 2));
+  for (let i = 0; i + 3 <= text.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + 3; k++) {
+      h ^= text.charCodeAt(k);
+      h = Math.imul(h, 0x01000193);
+    }
+    out[i] = h >>> 0;
+  }
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i] as number;
+  return out.slice(0, n);
+}
+
+function sortedIds(tokens: readonly string[], vocabulary: Vocabulary): Int32Array {
+  const ids = Int32Array.from(new Set(tokens.map((t) => vocabulary.idOf(t))));
+  return ids.sort();
 }
 
 /** The sentences of `statement` in document order, as units (weights not yet set). */
-export function unitsOf(statement: Statement): Unit[] {
+export function unitsOf(statement: Statement, vocabulary: Vocabulary): Unit[] {
   const units: Unit[] = [];
   const walk = (sections: readonly Section[]): void => {
     for (const section of sections) {
       for (const paragraph of section.paragraphs) {
         for (const sentence of paragraph.sentences) {
+          const ids = sortedIds(tokenise(sentence.key), vocabulary);
           units.push({
             id: sentence.id,
             text: sentence.text,
             key: sentence.key,
             paragraphId: paragraph.id,
             sectionId: section.id,
-            weights: new Map(),
+            ids,
+            w: new Float64Array(ids.length),
             total: 0,
-            tokens: tokenise(sentence.key),
             grams: trigrams(sentence.key),
           });
         }
@@ -54,24 +96,82 @@ export function unitsOf(statement: Statement): Unit[] {
 
 /**
  * Sets each unit's token weights to ln(1 + N / df) over both sides, so rare words (names,
- * figures) count more than words every sentence has. Returns the document frequencies.
+ * figures) count more than words every sentence has. Returns the document frequency by token id.
  */
-export function weigh(before: Unit[], after: Unit[]): Map<string, number> {
-  const df = new Map<string, number>();
-  const all = [...before, ...after];
-  for (const unit of all) for (const token of new Set(unit.tokens)) df.set(token, (df.get(token) ?? 0) + 1);
-  const n = all.length;
-  for (const unit of all) {
-    const weights = new Map<string, number>();
-    let total = 0;
-    for (const token of unit.tokens) {
-      if (weights.has(token)) continue;
-      const w = Math.log(1 + n / (df.get(token) ?? 1));
-      weights.set(token, w);
-      total += w;
+export function weigh(before: readonly Unit[], after: readonly Unit[], vocabulary: Vocabulary): Int32Array {
+  const df = new Int32Array(vocabulary.size);
+  for (const side of [before, after]) for (const unit of side) for (const id of unit.ids) df[id] = (df[id] ?? 0) + 1;
+  const n = before.length + after.length;
+  const idf = new Float64Array(vocabulary.size);
+  for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / Math.max(1, df[id] ?? 1));
+  for (const side of [before, after]) {
+    for (const unit of side) {
+      let total = 0;
+      for (let i = 0; i < unit.ids.length; i++) {
+        const weight = idf[unit.ids[i] as number] as number;
+        unit.w[i] = weight;
+        total += weight;
+      }
+      unit.total = total;
     }
-    unit.weights = weights;
-    unit.total = total;
   }
   return df;
+}
+
+/** Weight of the tokens `x` and `y` share. */
+export function sharedWeight(x: Bag, y: Bag): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < x.ids.length && j < y.ids.length) {
+    const a = x.ids[i] as number;
+    const b = y.ids[j] as number;
+    if (a === b) {
+      shared += x.w[i] as number;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/** Weighted Dice similarity of two bags, 0–1. */
+export function wordSimilarity(x: Bag, y: Bag): number {
+  return x.total + y.total === 0 ? 0 : (2 * sharedWeight(x, y)) / (x.total + y.total);
+}
+
+/** Share of `x`'s weight also in `y`, 0–1. */
+export function containment(x: Bag, y: Bag): number {
+  return x.total === 0 ? 0 : sharedWeight(x, y) / x.total;
+}
+
+/** Dice coefficient of two sorted hash sets. */
+export function gramDice(x: Uint32Array, y: Uint32Array): number {
+  if (x.length + y.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < x.length && j < y.length) {
+    const a = x[i] as number;
+    const b = y[j] as number;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+/** The union of several units' bags (a split's parts taken together). */
+export function unionBag(units: readonly Bag[]): Bag {
+  const weightOf = new Map<number, number>();
+  for (const unit of units) unit.ids.forEach((id, i) => weightOf.set(id, unit.w[i] as number));
+  const ids = Int32Array.from(weightOf.keys()).sort();
+  const w = Float64Array.from(ids, (id) => weightOf.get(id) as number);
+  let total = 0;
+  for (const x of w) total += x;
+  return { ids, w, total };
 }

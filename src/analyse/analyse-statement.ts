@@ -79,8 +79,8 @@ interface Found {
 }
 
 function firstMatch(pattern: RegExp, text: string): Found | undefined {
-  const re = new RegExp(pattern.source, pattern.flags.replace('g', ''));
-  const m = re.exec(text);
+  pattern.lastIndex = 0;
+  const m = pattern.exec(text);
   return m ? { index: m.index, end: m.index + m[0].length } : undefined;
 }
 

@@ -16,8 +16,11 @@ const MAX_ITEM_WORDS = 8;
  * (test/analyse/extract-items.test.ts).
  */
 export function extractItems(text: string, from = 0): string[] {
+  // Cheap test first: a list needs a comma and a final "and"/"or" (keeps long texts linear).
+  if (!text.includes(',') || !/\s(?:and|or)\s/.test(text)) return [];
   const clauses = text.slice(from).split(/[;:](?!\d)|\.(?=\s|$)/);
   for (const clause of clauses) {
+    if (!clause.includes(',') || !/\s(?:and|or)\s/.test(clause) || clause.length > 2000) continue;
     const m = /([^,]+(?:,\s+[^,]+)+?,?\s+(?:and|or)\s+[^,]+)$/.exec(clause) ?? /([^,]+(?:,\s+[^,]+)+,?\s+(?:and|or)\s+[^,]+)/.exec(clause);
     if (!m?.[1]) continue;
     const parts = m[1].split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/).map((part) => part.trim());

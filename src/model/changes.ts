@@ -101,7 +101,7 @@ export interface ComparisonReport {
   readonly alignment: Alignment['pairs'];
   readonly paragraphs: readonly ParagraphPair[];
   readonly sections: readonly SectionPair[];
-  /** Commitment changes, most significant first, then in after-document order. */
+  /** Commitment changes (every kind but unchanged), most significant first, then in after-document order. */
   readonly changes: readonly CommitmentChange[];
   readonly diagnostics: readonly (Diagnostic & { readonly file: string })[];
 }

@@ -174,7 +174,8 @@ export function compareStatements(before: Statement, after: Statement, options: 
     alignment: alignment.pairs,
     paragraphs: alignment.paragraphs,
     sections: alignment.sections,
-    changes: changes.map(({ order: _order, ...change }) => change),
+    // Unchanged pairs are in `alignment`; `changes` lists what changed.
+    changes: changes.filter((c) => c.kind !== 'unchanged').map(({ order: _order, ...change }) => change),
     diagnostics: [
       ...before.diagnostics.map((d) => ({ ...d, file: before.file })),
       ...after.diagnostics.map((d) => ({ ...d, file: after.file })),

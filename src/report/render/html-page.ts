@@ -13,9 +13,14 @@ import type { WordEdit } from '../../model/changes.js';
 export type Child = ElementContent | string | null | undefined | false;
 
 /** An element: `h()` with falsy children dropped. */
-export function el(tag: string, props: Properties | null, ...children: (Child | readonly Child[])[]): Element {
+export function el(
+  tag: string,
+  props: Properties | null,
+  ...children: (Child | readonly Child[])[]
+): Element {
   const flat: (ElementContent | string)[] = [];
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) flat.push(child);
+  for (const child of children.flat())
+    if (child !== null && child !== undefined && child !== false) flat.push(child);
   return h(tag, props ?? {}, flat);
 }
 
@@ -52,7 +57,9 @@ export class IdAllocator {
 
 /** A BCP 47 tag fit for a `lang` attribute, or undefined when `tag` does not look like one. */
 export function safeLang(tag: string | undefined): string | undefined {
-  return tag !== undefined && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/.test(tag) ? tag : undefined;
+  return tag !== undefined && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/.test(tag)
+    ? tag
+    : undefined;
 }
 
 /** Which text a word diff is drawn for: both (inline), or one side of a side-by-side row. */
@@ -69,18 +76,25 @@ function marked(tag: 'del' | 'ins', text: string): Child[] {
 /**
  * A word diff as hast nodes: deletions in `<del>`, insertions in `<ins>` (whitespace kept outside
  * the marks). `before` keeps equal + deleted runs, `after` equal + inserted, `inline` all three
- * (a whitespace-only deletion is dropped inline, where the insertion already spaces the words).
+ * (a whitespace-only deletion is dropped inline, where the insertion already spaces the words, and a
+ * space separates a deletion from the insertion that directly follows it).
  */
 export function diffNodes(edits: readonly WordEdit[], side: DiffSide): Child[] {
   const out: Child[] = [];
+  let afterDelete = false;
   for (const edit of edits) {
+    const joined = afterDelete && !/^\s/.test(edit.text);
+    afterDelete = false;
     if (edit.op === 'equal') out.push(edit.text);
     else if (edit.op === 'delete') {
       if (side === 'after') continue;
       if (side === 'inline' && edit.text.trim() === '') continue;
       out.push(...marked('del', edit.text));
+      afterDelete = side === 'inline' && !/\s$/.test(edit.text);
     } else {
       if (side === 'before') continue;
+      // Inline, a deletion and the insertion replacing it would touch: a space keeps them apart.
+      if (joined) out.push(' ');
       out.push(...marked('ins', edit.text));
     }
   }
@@ -112,14 +126,13 @@ code{font:.85em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono"
 .chips{list-style:none;display:flex;flex-wrap:wrap;gap:6px;margin:0 0 10px;padding:0}
 .chip{display:inline-flex;align-items:baseline;gap:5px;padding:2px 10px;border-radius:999px;border:1px solid var(--line);background:var(--soft);font-size:.85rem}
 .chip b{font-variant-numeric:tabular-nums}
-.chip.zero{opacity:.65}
+.chip.zero{color:var(--muted);background:var(--bg);border-style:dashed}
 .chip.plain{background:none}
 .legend{font-size:.85rem;color:var(--muted);margin:0}
 .legend>*{margin-right:10px}
 .warning{border:1px solid #d4a72c;background:#fff8c5;color:#4d2d00;padding:8px 12px;border-radius:6px;margin:12px 0}
 del{color:var(--del-fg);background:var(--del-bg);text-decoration:line-through;text-decoration-thickness:1px;border-radius:2px;padding:0 1px}
 ins{color:var(--ins-fg);background:var(--ins-bg);text-decoration:underline;text-decoration-thickness:1px;text-underline-offset:2px;border-radius:2px;padding:0 1px}
-del+ins{margin-left:.2em}
 del.whole,ins.whole{background:none;padding:0}
 del.whole{color:#5c6570;text-decoration-color:rgba(207,34,46,.7)}
 ins.whole{color:var(--fg);text-decoration-color:rgba(26,127,55,.55)}
@@ -131,7 +144,7 @@ ins.whole{color:var(--fg);text-decoration-color:rgba(26,127,55,.55)}
 .k-merged{color:var(--k-merged);background:var(--k-merged-bg)}
 .k-cosmetic{color:var(--k-cosmetic);background:var(--k-cosmetic-bg)}
 .k-unchanged{color:var(--k-unchanged);background:var(--k-unchanged-bg)}
-.controls{display:none;position:sticky;top:0;z-index:2;background:rgba(255,255,255,.96);border-bottom:1px solid var(--line);margin:20px -24px 0;padding:8px 24px;flex-wrap:wrap;align-items:center;gap:8px 18px;font-size:.85rem}
+.controls{display:none;position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line);margin:20px -24px 0;padding:8px 24px;flex-wrap:wrap;align-items:center;gap:8px 18px;font-size:.85rem}
 html.js .controls{display:flex}
 .controls .label{color:var(--muted);font-weight:600;margin-right:2px}
 .group-btn{display:inline-flex}
@@ -144,12 +157,12 @@ html.js .controls{display:flex}
 .filters .count{color:var(--muted);font-variant-numeric:tabular-nums}
 [id]{scroll-margin-top:64px}
 .list{list-style:none;margin:0;padding:0}
-.change{border:1px solid var(--line);border-left:3px solid var(--k-reworded);border-radius:6px;padding:8px 12px;margin:0 0 8px;background:var(--bg)}
-.change[data-kind=new]{border-left-color:var(--k-new)}
-.change[data-kind=dropped]{border-left-color:var(--k-dropped)}
-.change[data-kind=moved]{border-left-color:var(--k-moved)}
-.change[data-kind=split],.change[data-kind=merged]{border-left-color:var(--k-split)}
-.change[data-kind=cosmetic]{border-left-color:var(--line)}
+.change{--kc:var(--k-reworded);border:1px solid var(--line);border-left:3px solid var(--kc);border-radius:6px;padding:8px 12px;margin:0 0 8px;background:var(--bg)}
+[data-kind=new]{--kc:var(--k-new)}
+[data-kind=dropped]{--kc:var(--k-dropped)}
+[data-kind=moved]{--kc:var(--k-moved)}
+[data-kind=split],[data-kind=merged]{--kc:var(--k-split)}
+[data-kind=cosmetic]{--kc:var(--line)}
 .change:target{box-shadow:0 0 0 3px #b6e3ff}
 .head{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 10px;font-size:.82rem;margin-bottom:2px}
 .cite{font-weight:700;font-variant-numeric:tabular-nums;text-decoration:none;color:var(--fg);white-space:nowrap}
@@ -158,8 +171,7 @@ html.js .controls{display:flex}
 .loc{margin-left:auto;color:var(--muted);font-size:.78rem}
 .text{margin:0;overflow-wrap:anywhere}
 .top .list{border-top:1px solid var(--line)}
-.top .change{display:grid;grid-template-columns:12.5em 1fr;gap:0 14px;margin:0;padding:6px 10px;border:0;border-bottom:1px solid var(--line);border-left:3px solid var(--k-reworded);border-radius:0}
-.top .change[data-kind=cosmetic]{border-left-color:var(--line)}
+.top .change{display:grid;grid-template-columns:10.5em 1fr;gap:0 12px;margin:0;padding:6px 10px;border:0;border-bottom:1px solid var(--line);border-left:3px solid var(--kc);border-radius:0}
 .top .where{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 8px;font-size:.82rem;padding-top:2px}
 .top .quals{font-size:.82rem;margin:0}
 .sbs{width:100%;border-collapse:collapse;table-layout:fixed;font-size:.93rem}
@@ -172,7 +184,7 @@ html.js .controls{display:flex}
 footer{margin-top:40px;padding-top:10px;border-top:1px solid var(--line);color:var(--muted);font-size:.8rem}
 html.js[data-view=sbs] #view-inline,html.js:not([data-view=sbs]) #view-sbs{display:none}
 @media screen{.filtered-out{display:none!important}}
-@media (max-width:700px){.page{padding:16px 12px}.controls{margin:16px -12px 0;padding:8px 12px}.loc{margin-left:0}}
+@media (max-width:700px){.page{padding:16px 12px}.top .change{grid-template-columns:1fr}.controls{margin:16px -12px 0;padding:8px 12px}.loc{margin-left:0}}
 @media print{body{font-size:10.5pt}.page{max-width:none;padding:0}.controls{display:none!important}
 .sbs thead th{position:static}.change,.sbs tbody{break-inside:avoid}a{color:inherit;text-decoration:none}
 del,ins,.badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -263,21 +275,21 @@ export function renderPage(parts: PageParts): string {
     children: [
       { type: 'doctype' },
       el(
-      'html',
-      { lang: safeLang(parts.lang) ?? 'en' },
-      el(
-        'head',
-        null,
-        el('meta', { charSet: 'utf-8' }),
-        el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-        el('meta', { httpEquiv: ['Content-Security-Policy'], content: csp }),
-        el('meta', { name: 'referrer', content: 'no-referrer' }),
-        el('title', null, parts.title.replace(/\s+/g, ' ')),
-        el('style', null, css),
-        el('script', null, script),
+        'html',
+        { lang: safeLang(parts.lang) ?? 'en' },
+        el(
+          'head',
+          null,
+          el('meta', { charSet: 'utf-8' }),
+          el('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          el('meta', { httpEquiv: ['Content-Security-Policy'], content: csp }),
+          el('meta', { name: 'referrer', content: 'no-referrer' }),
+          el('title', null, parts.title.replace(/\s+/g, ' ')),
+          el('style', null, css),
+          el('script', null, script),
+        ),
+        el('body', null, ...parts.body),
       ),
-      el('body', null, ...parts.body),
-    ),
     ],
   };
   return `${toHtml(tree)}\n`;

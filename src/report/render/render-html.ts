@@ -5,9 +5,24 @@
  * statement text is escaped by construction; the page is fully readable without JavaScript.
  */
 import type { Element } from 'hast';
-import type { ChangeKind, ChangeSide, CommitmentChange, ComparisonReport } from '../../model/changes.js';
+import type {
+  ChangeKind,
+  ChangeSide,
+  CommitmentChange,
+  ComparisonReport,
+} from '../../model/changes.js';
 import { CHANGE_KINDS } from '../build-comparison.js';
-import { bySection, citation, fileLine, kindLabel, qualifiersText, roundName, sharedTitle, visibleChanges, headline } from '../describe-change.js';
+import {
+  bySection,
+  citation,
+  fileLine,
+  headline,
+  kindLabel,
+  qualifiersText,
+  roundName,
+  sharedTitle,
+  visibleChanges,
+} from '../describe-change.js';
 import type { Child } from './html-page.js';
 import { IdAllocator, diffNodes, el, renderPage, safeLang, slug } from './html-page.js';
 import type { RenderOptions } from './render-options.js';
@@ -41,7 +56,10 @@ function textLang(tag: string | undefined): string | undefined {
   return lang && !/^en(?:-|$)/i.test(lang) ? lang : undefined;
 }
 
-function context(report: ComparisonReport, groups: readonly (readonly [string, readonly CommitmentChange[]])[]): Context {
+function context(
+  report: ComparisonReport,
+  groups: readonly (readonly [string, readonly CommitmentChange[]])[],
+): Context {
   const alloc = new IdAllocator();
   const ids = new Map<string, string>();
   const anchors = new Map<string, string[]>();
@@ -79,8 +97,10 @@ function whole(tag: 'del' | 'ins', side: ChangeSide | null): Child {
 
 /** The inline word diff of a change (a new or dropped sentence marked whole). */
 function inlineText(change: CommitmentChange): Child[] {
-  if (change.kind === 'new' || (!change.before && change.after)) return [whole('ins', change.after)];
-  if (change.kind === 'dropped' || (change.before && !change.after)) return [whole('del', change.before)];
+  if (change.kind === 'new' || (!change.before && change.after))
+    return [whole('ins', change.after)];
+  if (change.kind === 'dropped' || (change.before && !change.after))
+    return [whole('del', change.before)];
   if (change.edits.length === 0) return [change.after?.text ?? change.before?.text ?? ''];
   return diffNodes(change.edits, 'inline');
 }
@@ -95,7 +115,7 @@ function sideText(change: CommitmentChange, side: 'before' | 'after'): Child[] {
 }
 
 /** `file.md:12` of the side to open, the full path in a tooltip. */
-function location(ctx: Context, change: CommitmentChange): Element {
+function sourceLocation(ctx: Context, change: CommitmentChange): Element {
   const full = fileLine(ctx.report, change);
   const short = full.split(/[\\/]/).pop() ?? full;
   return el('span', { className: ['loc'], title: short === full ? undefined : full }, short);
@@ -109,7 +129,7 @@ function head(ctx: Context, change: CommitmentChange, href: string): Element {
     el('a', { className: ['cite'], href: `#${href}` }, citation(change)),
     badge(change),
     quals ? el('span', { className: ['quals'] }, quals) : null,
-    location(ctx, change),
+    sourceLocation(ctx, change),
   );
 }
 
@@ -125,7 +145,11 @@ function entry(ctx: Context, change: CommitmentChange, group: string): Element {
     { className: ['change'], id, dataKind: change.kind, dataInGroup: group },
     (ctx.anchors.get(change.id) ?? []).map((a) => el('span', { id: a })),
     head(ctx, change, id),
-    el('p', { className: ['text'], lang: change.after ? ctx.langAfter : ctx.langBefore }, inlineText(change)),
+    el(
+      'p',
+      { className: ['text'], lang: change.after ? ctx.langAfter : ctx.langBefore },
+      inlineText(change),
+    ),
   );
 }
 
@@ -135,12 +159,21 @@ function topEntry(ctx: Context, change: CommitmentChange): Element {
   return el(
     'li',
     { className: ['change'], dataKind: change.kind, dataInGroup: 'top' },
-    el('div', { className: ['where'] }, el('a', { className: ['cite'], href: `#${entryId(ctx, change)}` }, citation(change)), badge(change)),
+    el(
+      'div',
+      { className: ['where'] },
+      el('a', { className: ['cite'], href: `#${entryId(ctx, change)}` }, citation(change)),
+      badge(change),
+    ),
     el(
       'div',
       null,
       quals ? el('p', { className: ['quals'] }, quals) : null,
-      el('p', { className: ['text'], lang: change.after ? ctx.langAfter : ctx.langBefore }, inlineText(change)),
+      el(
+        'p',
+        { className: ['text'], lang: change.after ? ctx.langAfter : ctx.langBefore },
+        inlineText(change),
+      ),
     ),
   );
 }
@@ -148,16 +181,54 @@ function topEntry(ctx: Context, change: CommitmentChange): Element {
 function header(report: ComparisonReport, changes: readonly CommitmentChange[]): Element {
   const s = report.summary;
   const file = (side: ComparisonReport['before']): Child[] => {
-    const parts = [side.meta.date, side.meta.title, side.meta.place].filter((p): p is string => typeof p === 'string' && p !== '');
+    const parts = [side.meta.date, side.meta.title, side.meta.place].filter(
+      (p): p is string => typeof p === 'string' && p !== '',
+    );
     return [el('code', null, side.file), parts.length ? ` · ${parts.join(' · ')}` : null];
   };
   const chips = CHANGE_KINDS.map((kind) =>
-    el('li', { className: ['chip', `k-${kind}`, s.counts[kind] === 0 ? 'zero' : ''].filter(Boolean) }, el('b', null, String(s.counts[kind])), kind),
+    el(
+      'li',
+      { className: ['chip', `k-${kind}`, s.counts[kind] === 0 ? 'zero' : ''].filter(Boolean) },
+      el('b', null, String(s.counts[kind])),
+      kind,
+    ),
   );
-  chips.push(el('li', { className: ['chip', 'plain'] }, 'sentences ', el('b', null, `${s.sentencesBefore} → ${s.sentencesAfter}`)));
-  if (s.renumberedParagraphs) chips.push(el('li', { className: ['chip', 'plain'] }, 'renumbered ¶ ', el('b', null, String(s.renumberedParagraphs))));
-  if (s.movedSections) chips.push(el('li', { className: ['chip', 'plain'] }, 'moved sections ', el('b', null, String(s.movedSections))));
-  if (s.renamedSections) chips.push(el('li', { className: ['chip', 'plain'] }, 'renamed sections ', el('b', null, String(s.renamedSections))));
+  chips.push(
+    el(
+      'li',
+      { className: ['chip', 'plain'] },
+      'sentences ',
+      el('b', null, `${s.sentencesBefore} → ${s.sentencesAfter}`),
+    ),
+  );
+  if (s.renumberedParagraphs)
+    chips.push(
+      el(
+        'li',
+        { className: ['chip', 'plain'] },
+        'renumbered ¶ ',
+        el('b', null, String(s.renumberedParagraphs)),
+      ),
+    );
+  if (s.movedSections)
+    chips.push(
+      el(
+        'li',
+        { className: ['chip', 'plain'] },
+        'moved sections ',
+        el('b', null, String(s.movedSections)),
+      ),
+    );
+  if (s.renamedSections)
+    chips.push(
+      el(
+        'li',
+        { className: ['chip', 'plain'] },
+        'renamed sections ',
+        el('b', null, String(s.renamedSections)),
+      ),
+    );
   return el(
     'header',
     null,
@@ -169,23 +240,49 @@ function header(report: ComparisonReport, changes: readonly CommitmentChange[]):
       el('span', { className: ['arrow'] }, ' → '),
       roundName(report.after.meta, report.after.file),
     ),
-    el('dl', { className: ['files'] }, el('dt', null, 'Before'), el('dd', null, file(report.before)), el('dt', null, 'After'), el('dd', null, file(report.after))),
+    el(
+      'dl',
+      { className: ['files'] },
+      el('dt', null, 'Before'),
+      el('dd', null, file(report.before)),
+      el('dt', null, 'After'),
+      el('dd', null, file(report.after)),
+    ),
     el('ul', { className: ['chips'], ariaLabel: 'Changes by kind' }, chips),
     changes.length
       ? el(
           'p',
           { className: ['legend'] },
-          el('span', null, 'Legend: ', el('del', null, 'removed words'), ' ', el('ins', null, 'added words')),
+          el(
+            'span',
+            null,
+            'Legend: ',
+            el('del', null, 'removed words'),
+            ' ',
+            el('ins', null, 'added words'),
+          ),
           el('span', null, '¶3.1 = paragraph 3, sentence 1; ¶2.1 → ¶3.1 = moved'),
-          el('span', null, 'Most significant: new or dropped, actor, strength, figures, names or items changed.'),
+          el(
+            'span',
+            null,
+            'Most significant: new or dropped, actor, strength, figures, names or items changed.',
+          ),
         )
       : null,
-    s.budgetExhausted ? el('p', { className: ['warning'], role: 'note' }, 'Warning: the alignment budget was reached; some pairs may be missing and the report may be incomplete.') : null,
+    s.budgetExhausted
+      ? el(
+          'p',
+          { className: ['warning'], role: 'note' },
+          'Warning: the alignment budget was reached; some pairs may be missing and the report may be incomplete.',
+        )
+      : null,
   );
 }
 
 function controls(changes: readonly CommitmentChange[]): Element {
-  const present = CHANGE_KINDS.filter((kind) => kind !== 'unchanged' && changes.some((c) => c.kind === kind));
+  const present = CHANGE_KINDS.filter(
+    (kind) => kind !== 'unchanged' && changes.some((c) => c.kind === kind),
+  );
   return el(
     'nav',
     { className: ['controls'], id: 'controls', ariaLabel: 'View and filters' },
@@ -206,14 +303,21 @@ function controls(changes: readonly CommitmentChange[]): Element {
           null,
           el('input', { type: 'checkbox', checked: true, value: kind, dataFilterKind: '' }),
           el('span', { className: ['badge', `k-${kind}`] }, FILTER_LABEL[kind]),
-          el('span', { className: ['count'] }, String(changes.filter((c) => c.kind === kind).length)),
+          el(
+            'span',
+            { className: ['count'] },
+            String(changes.filter((c) => c.kind === kind).length),
+          ),
         ),
       ),
     ),
   );
 }
 
-function inlineView(ctx: Context, groups: readonly (readonly [string, readonly CommitmentChange[]])[]): Element {
+function inlineView(
+  ctx: Context,
+  groups: readonly (readonly [string, readonly CommitmentChange[]])[],
+): Element {
   return el(
     'section',
     { id: 'view-inline', dataViewName: 'inline', ariaLabelledBy: ['h-inline'] },
@@ -233,27 +337,53 @@ function inlineView(ctx: Context, groups: readonly (readonly [string, readonly C
   );
 }
 
-function sideBySideView(ctx: Context, groups: readonly (readonly [string, readonly CommitmentChange[]])[]): Element {
+function sideBySideView(
+  ctx: Context,
+  groups: readonly (readonly [string, readonly CommitmentChange[]])[],
+): Element {
   const { report } = ctx;
   const rows: Element[] = [];
   groups.forEach(([heading, group], i) => {
     const key = `s${i + 1}`;
-    rows.push(el('tbody', { dataGroupHead: key }, el('tr', null, el('th', { className: ['section'], colSpan: 2, scope: 'colgroup' }, heading))));
+    rows.push(
+      el(
+        'tbody',
+        { dataGroupHead: key },
+        el(
+          'tr',
+          null,
+          el('th', { className: ['section'], colSpan: 2, scope: 'colgroup' }, heading),
+        ),
+      ),
+    );
     for (const change of group) {
       const id = `sbs-${entryId(ctx, change)}`;
       const cell = (side: 'before' | 'after'): Element => {
         const content = sideText(change, side);
         return el(
           'td',
-          { className: content.length ? [] : ['empty'], lang: side === 'before' ? ctx.langBefore : ctx.langAfter },
-          content.length ? content : el('span', { className: ['sr-only'] }, side === 'before' ? 'not in the before statement' : 'not in the after statement'),
+          {
+            className: content.length ? [] : ['empty'],
+            lang: side === 'before' ? ctx.langBefore : ctx.langAfter,
+          },
+          content.length
+            ? content
+            : el(
+                'span',
+                { className: ['sr-only'] },
+                side === 'before' ? 'not in the before statement' : 'not in the after statement',
+              ),
         );
       };
       rows.push(
         el(
           'tbody',
           { id, dataKind: change.kind, dataInGroup: key },
-          el('tr', { className: ['meta'] }, el('th', { colSpan: 2, scope: 'rowgroup' }, head(ctx, change, id))),
+          el(
+            'tr',
+            { className: ['meta'] },
+            el('th', { colSpan: 2, scope: 'rowgroup' }, head(ctx, change, id)),
+          ),
           el('tr', null, cell('before'), cell('after')),
         ),
       );
@@ -273,7 +403,11 @@ function sideBySideView(ctx: Context, groups: readonly (readonly [string, readon
         el(
           'tr',
           null,
-          el('th', { scope: 'col' }, `Before · ${roundName(report.before.meta, report.before.file)}`),
+          el(
+            'th',
+            { scope: 'col' },
+            `Before · ${roundName(report.before.meta, report.before.file)}`,
+          ),
           el('th', { scope: 'col' }, `After · ${roundName(report.after.meta, report.after.file)}`),
         ),
       ),
@@ -290,7 +424,13 @@ export function renderHtml(report: ComparisonReport, options: RenderOptions): st
   const top = changes.filter((c) => c.significance >= 3);
   const main: Child[] = [];
   if (changes.length === 0) {
-    main.push(el('p', { className: ['empty-report'] }, options.only ? 'No changes of the selected kinds.' : 'No differences.'));
+    main.push(
+      el(
+        'p',
+        { className: ['empty-report'] },
+        options.only ? 'No changes of the selected kinds.' : 'No differences.',
+      ),
+    );
   } else {
     if (top.length) {
       main.push(
@@ -317,7 +457,11 @@ export function renderHtml(report: ComparisonReport, options: RenderOptions): st
         header(report, changes),
         changes.length ? controls(changes) : null,
         el('main', null, main),
-        el('footer', null, `${report.tool.name} ${report.tool.version} · comparison schema ${report.schemaVersion}`),
+        el(
+          'footer',
+          null,
+          `${report.tool.name} ${report.tool.version} · comparison schema ${report.schemaVersion}`,
+        ),
       ),
     ],
   });
