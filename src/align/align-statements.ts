@@ -164,7 +164,8 @@ function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions)
     const b = Math.floor(code / A.length);
     const a = code % A.length;
     let score = unitSimilarity(B[b] as Unit, A[a] as Unit, options.gramWeight);
-    if (score <= 0) continue;
+    // Weak candidates are kept only as split/merge seeds, which need real overlap (see minContainment).
+    if (score < options.minSimilarity / 3) continue;
     if (contextAgrees(b, a, groupOfB, groupOfA)) score = Math.min(1, score + options.contextBonus);
     const distance = Math.abs(a / Math.max(1, A.length) - b / Math.max(1, B.length));
     const candidate = { b, a, score, distance };
@@ -370,20 +371,25 @@ function proposeCandidates(
     if (g) last = targetOf(g);
   }
   const scale = targets.length / Math.max(1, queries.length);
+  const acc = new Float64Array(targets.length);
+  const touched: number[] = [];
   for (let q = 0; q < queries.length; q++) {
     if (groupOfQ[q]) continue;
     const unit = queries[q] as Unit;
-    const shared = new Map<number, number>();
-    unit.ids.forEach((token, k) => {
-      const list = postings.get(token);
-      if (!list) return;
+    // Accumulate shared weight in one reused array (no allocation per sentence).
+    touched.length = 0;
+    for (let k = 0; k < unit.ids.length; k++) {
+      const list = postings.get(unit.ids[k] as number);
+      if (!list) continue;
       const weight = unit.w[k] as number;
-      for (const t of list) shared.set(t, (shared.get(t) ?? 0) + weight);
-    });
-    [...shared.entries()]
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, options.maxCandidates)
-      .forEach(([t]) => propose(q, t));
+      for (const t of list) {
+        if (acc[t] === 0) touched.push(t);
+        acc[t] = (acc[t] as number) + weight;
+      }
+    }
+    touched.sort((x, y) => (acc[y] as number) - (acc[x] as number) || x - y);
+    for (let k = 0; k < touched.length && k < options.maxCandidates; k++) propose(q, touched[k] as number);
+    for (const t of touched) acc[t] = 0;
     const lo = Math.min(prevAnchor[q] ?? -1, nextAnchor[q] ?? targets.length);
     const hi = Math.max(prevAnchor[q] ?? -1, nextAnchor[q] ?? targets.length);
     const expected = Math.min(Math.max(Math.round(q * scale), lo + 1), hi);

@@ -1,9 +1,11 @@
 /** What a command may use of the outside world; tests pass their own. */
+import { writeSync } from 'node:fs';
+import type { Producer } from '../archive/write-atomic.js';
 
 /** Streams and environment of one CLI run. */
 export interface Io {
-  /** Writes to standard output. */
-  readonly stdout: (text: string) => void;
+  /** Writes to standard output: text, or a producer that writes it piece by piece. */
+  readonly stdout: (text: string | Producer) => void;
   /** Writes to standard error. */
   readonly stderr: (text: string) => void;
   /** Reads all of standard input. */
@@ -17,7 +19,10 @@ export interface Io {
 /** The process's own streams. */
 export function processIo(): Io {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (typeof text === 'string') process.stdout.write(text);
+      else text((chunk) => writeAll(chunk));
+    },
     stderr: (text) => process.stderr.write(text),
     readStdin: async () => {
       const chunks: Buffer[] = [];
@@ -27,4 +32,17 @@ export function processIo(): Io {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
   };
+}
+
+/** Writes to file descriptor 1 synchronously, retrying while a pipe is full. */
+function writeAll(chunk: string): void {
+  const bytes = Buffer.from(chunk, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(1, bytes, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
 }

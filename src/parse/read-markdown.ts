@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Block, MappedText, ParagraphBlock } from './blocks.js';
-import { dropPrefix, readParagraphLabel } from './blocks.js';
+import { dropPrefix, mapSlice, readParagraphLabel } from './blocks.js';
 
 /** What the Markdown reader found: blocks and the raw frontmatter, if any. */
 export interface MarkdownContent {
@@ -24,22 +24,152 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  */
 export const MARKDOWN_CHUNK_SIZE = 32 * 1024;
 
+/** Options of {@link readMarkdown}. */
+export interface ReadMarkdownOptions {
+  /** Largest run of text handed to remark at once (default: {@link MARKDOWN_CHUNK_SIZE}). */
+  readonly chunkSize?: number;
+  /**
+   * Read plain blocks (prose paragraphs, ATX headings, numbered items without inline syntax)
+   * directly instead of through remark (default: true). Why: remark costs about 1 s per MB and
+   * statements are mostly plain prose; the blocks are identical either way
+   * (test/parse/read-markdown.test.ts compares both paths on every corpus).
+   */
+  readonly fastPath?: boolean;
+}
+
 /** Reads Markdown `source` into blocks. */
-export function readMarkdown(source: string, chunkSize = MARKDOWN_CHUNK_SIZE): MarkdownContent {
+export function readMarkdown(source: string, options: ReadMarkdownOptions = {}): MarkdownContent {
+  const chunkSize = options.chunkSize ?? MARKDOWN_CHUNK_SIZE;
   const blocks: Block[] = [];
   let frontmatter: MarkdownContent['frontmatter'];
-  for (const [start, end] of splitChunks(source, chunkSize)) {
-    const tree = processor.parse(source.slice(start, end)) as Root;
-    const walker = new Walker(source, start, blocks);
-    for (const node of tree.children) {
-      if (node.type === 'yaml' && start === 0 && frontmatter === undefined) {
-        const at = offsetOf(node, 'start') + start;
-        const yamlStart = source.indexOf('\n', at) + 1;
-        frontmatter = { yaml: node.value, line: lineAt(source, yamlStart) };
-      } else walker.block(node);
+  const viaRemark = (start: number, end: number): void => {
+    for (const [from, to] of splitChunks(source.slice(start, end), chunkSize)) {
+      const base = start + from;
+      const tree = processor.parse(source.slice(base, start + to)) as Root;
+      const walker = new Walker(source, base, blocks);
+      for (const node of tree.children) {
+        if (node.type === 'yaml' && base === 0 && frontmatter === undefined) {
+          const at = offsetOf(node, 'start');
+          const yamlStart = source.indexOf('\n', at) + 1;
+          frontmatter = { yaml: node.value, line: lineAt(source, yamlStart) };
+        } else walker.block(node);
+      }
+    }
+  };
+  if (options.fastPath === false) {
+    viaRemark(0, source.length);
+    return frontmatter ? { blocks, frontmatter } : { blocks };
+  }
+  let bodyStart = 0;
+  if (source.startsWith('---')) {
+    const fm = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?=\r?\n|$)/.exec(source);
+    if (!fm) {
+      viaRemark(0, source.length);
+      return frontmatter ? { blocks, frontmatter } : { blocks };
+    }
+    bodyStart = fm[0].length;
+    viaRemark(0, bodyStart);
+  }
+  let pendingStart = -1;
+  let pendingEnd = -1;
+  const flush = (): void => {
+    if (pendingStart !== -1) viaRemark(pendingStart, pendingEnd);
+    pendingStart = -1;
+  };
+  for (const [start, end] of splitSegments(source, bodyStart)) {
+    const simple = readSimpleSegment(source, start, end);
+    if (simple) {
+      flush();
+      blocks.push(simple);
+    } else {
+      if (pendingStart === -1) pendingStart = start;
+      pendingEnd = end;
+      if (pendingEnd - pendingStart >= chunkSize) flush();
     }
   }
+  flush();
   return frontmatter ? { blocks, frontmatter } : { blocks };
+}
+
+/**
+ * Top-level segments of `source` from `from`: runs of non-blank lines; a run that starts
+ * indented belongs to the one before (a list item's continuation), and fenced code is one
+ * segment with its blank lines. Offsets exclude the final line break.
+ */
+export function splitSegments(source: string, from: number): [number, number][] {
+  const segments: [number, number][] = [];
+  let start = -1;
+  let end = -1;
+  let fence: string | null = null;
+  let lineStart = from;
+  while (lineStart < source.length) {
+    let lineEnd = source.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = source.length;
+    const line = source.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const blank = line.trim() === '';
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== null) {
+      end = lineEnd;
+      if (marker?.startsWith(fence)) fence = null;
+    } else if (blank) {
+      if (start !== -1) segments.push([start, end]);
+      start = -1;
+    } else {
+      if (start === -1) {
+        const last = segments[segments.length - 1];
+        if (/^[ \t]/.test(line) && last) {
+          segments.pop();
+          start = last[0];
+        } else start = lineStart;
+      }
+      end = lineEnd;
+      if (marker) fence = marker.slice(0, 3);
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (start !== -1) segments.push([start, end]);
+  return segments;
+}
+
+/** Characters of Markdown inline syntax, entities, escapes, HTML and tables. */
+const INLINE_SYNTAX = /[*_`[\]<>&\\|~\t]/;
+/** A line that would open another block inside the segment. */
+const INNER_BLOCK = /\n(?: *(?:[-+*>#]|\d{1,9}[.)])(?:\s|$)|[ =-]*$|\s*[=-]+\s*(?:\n|$))/;
+
+/**
+ * Reads a segment that is plain prose, an ATX heading or a numbered item, without remark;
+ * returns undefined for anything else (which then goes through remark).
+ */
+export function readSimpleSegment(source: string, start: number, end: number): Block | undefined {
+  const text = source.slice(start, end);
+  if (INLINE_SYNTAX.test(text) || /[ \r]\n|[ \r]$|\n\s*\n/.test(text) || /^\s/.test(text) || INNER_BLOCK.test(text)) return undefined;
+  const heading = /^(#{1,6})(?: +|$)/.exec(text);
+  if (heading) {
+    if (text.includes('\n')) return undefined;
+    let contentEnd = text.length;
+    const closing = / +#+$/.exec(text);
+    if (closing) contentEnd = closing.index;
+    const contentStart = Math.min(heading[0].length, contentEnd);
+    return {
+      kind: 'heading',
+      depth: (heading[1] as string).length,
+      text: trimMapped(mapSlice(source, start + contentStart, start + contentEnd)),
+      start,
+      end,
+    };
+  }
+  if (/^(?:#|[-+*>]|=+$)/.test(text)) return undefined;
+  const item = /^(\d{1,9})[.)]( +)(?=\S)/.exec(text);
+  if (/^\d{1,9}[.)](?:\s|$)/.test(text) && !item) return undefined;
+  const contentStart = item ? item[0].length : 0;
+  const piece = dropIndents(trimMapped(mapSlice(source, start + contentStart, end)));
+  if (piece.plain === '') return undefined;
+  if (item) return { kind: 'paragraph', number: item[1] as string, pieces: [piece], start, end };
+  const label = readParagraphLabel(piece.plain);
+  if (label && label.length < piece.plain.length) {
+    return { kind: 'paragraph', number: label.number, pieces: [dropPrefix(piece, label.length)], start, end };
+  }
+  return { kind: 'paragraph', pieces: [piece], start, end };
 }
 
 function lineAt(source: string, offset: number): number {
@@ -245,6 +375,22 @@ class Walker {
       r = found === -1 ? r : found + ch.length;
     }
   }
+}
+
+/** Drops the indentation after each line break, as remark does for continuation lines. */
+function dropIndents(text: MappedText): MappedText {
+  if (!/\n[ \t]/.test(text.plain)) return text;
+  const plain: string[] = [];
+  const offsets: number[] = [];
+  let afterBreak = false;
+  for (let i = 0; i < text.plain.length; i++) {
+    const ch = text.plain[i] as string;
+    if (afterBreak && (ch === ' ' || ch === '\t')) continue;
+    afterBreak = ch === '\n';
+    plain.push(ch);
+    offsets.push(text.offsets[i] as number);
+  }
+  return { plain: plain.join(''), offsets };
 }
 
 /** Trims whitespace at both ends of a mapped text. */

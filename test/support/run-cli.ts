@@ -13,7 +13,8 @@ export async function runCli(args: string[], options: { stdin?: string; isTTY?: 
   let stderr = '';
   const io: Io = {
     stdout: (t) => {
-      stdout += t;
+      if (typeof t === 'string') stdout += t;
+      else t((chunk) => (stdout += chunk));
     },
     stderr: (t) => {
       stderr += t;

@@ -1,5 +1,8 @@
 /** `statement-diff compare <before> <after>`: what changed between two rounds. */
+import type { LoadOptions } from '../../archive/load-statement.js';
 import { loadStatement } from '../../archive/load-statement.js';
+import type { ComparisonReport } from '../../model/changes.js';
+import { writeStableJson } from '../../report/render/stable-json.js';
 import { writeAtomic } from '../../archive/write-atomic.js';
 import { UserError } from '../../model/errors.js';
 import { CHANGE_KINDS, compareStatements } from '../../report/build-comparison.js';
@@ -20,6 +23,13 @@ export function parseKinds(value: unknown): Set<string> | undefined {
     throw new UserError('E_OPTION', `--only has unknown kind "${unknown.join(', ')}"`, { expected: CHANGE_KINDS.join(', ') });
   }
   return new Set(kinds);
+}
+
+/** Loads both sides and compares them; the statements go out of scope (and memory) on return. */
+async function buildReport(beforeFile: string, afterFile: string, load: LoadOptions, minSimilarity: number | undefined): Promise<ComparisonReport> {
+  const before = await loadStatement(beforeFile, load);
+  const after = await loadStatement(afterFile, load);
+  return compareStatements(before, after, minSimilarity === undefined ? {} : { align: { minSimilarity } });
 }
 
 export const compareCommand: Command = {
@@ -57,16 +67,17 @@ export const compareCommand: Command = {
     const only = parseKinds(args['only']);
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
     const format = (args['format'] as ComparisonFormat | undefined) ?? (out ? formatFromExtension(out) : undefined) ?? (out ? 'json' : 'terminal');
-    const load = loadOptionsOf(args, io);
-    const before = await loadStatement(beforeFile, load);
-    const after = await loadStatement(afterFile, load);
-    const report = compareStatements(before, after, minSimilarity === undefined ? {} : { align: { minSimilarity: minSimilarity as number } });
+    const report = await buildReport(beforeFile, afterFile, loadOptionsOf(args, io), minSimilarity as number | undefined);
     const width = typeof args['width'] === 'number' && args['width'] > 20 ? args['width'] : 100;
-    const text = COMPARISON_RENDERERS[format](report, {
-      color: format === 'terminal' && !out && useColor(args, io),
-      width,
-      ...(only ? { only } : {}),
-    });
+    // JSON goes out in pieces: a report of a 10 MB pair is ~100 MB of text (issue 5, memory).
+    const text =
+      format === 'json' && !only
+        ? (sink: (chunk: string) => void) => writeStableJson(report, sink)
+        : COMPARISON_RENDERERS[format](report, {
+            color: format === 'terminal' && !out && useColor(args, io),
+            width,
+            ...(only ? { only } : {}),
+          });
     if (out) writeAtomic(out, text);
     else io.stdout(text);
     for (const d of report.diagnostics) io.stderr(`statement-diff: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}\n`);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
+import { h, s } from 'hastscript';
 import type { WordEdit } from '../../model/changes.js';
 
 /** Children accepted by {@link h}: nodes, strings (become escaped text), or nothing. */
@@ -22,6 +22,18 @@ export function el(
   for (const child of children.flat())
     if (child !== null && child !== undefined && child !== false) flat.push(child);
   return h(tag, props ?? {}, flat);
+}
+
+/** An SVG element (case-sensitive attributes such as `viewBox`): `s()` with falsy children dropped. */
+export function svgEl(
+  tag: string,
+  props: Properties | null,
+  ...children: (Child | readonly Child[])[]
+): Element {
+  const flat: (ElementContent | string)[] = [];
+  for (const child of children.flat())
+    if (child !== null && child !== undefined && child !== false) flat.push(child);
+  return s(tag, props ?? {}, flat);
 }
 
 /**
@@ -55,11 +67,30 @@ export class IdAllocator {
   }
 }
 
+/**
+ * A relative link to a file beside the page: each path segment percent-encoded and empty segments
+ * dropped, so no path can smuggle a scheme (`javascript:`), a host (`//…`), a query or a fragment
+ * (`a/b c.html` → `a/b%20c.html`).
+ */
+export function relativeHref(path: string): string {
+  return path
+    .split(/[\\/]/)
+    .filter((segment) => segment !== '')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
 /** A BCP 47 tag fit for a `lang` attribute, or undefined when `tag` does not look like one. */
 export function safeLang(tag: string | undefined): string | undefined {
   return tag !== undefined && /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/.test(tag)
     ? tag
     : undefined;
+}
+
+/** `lang` of statement text, set only when it differs from the English page chrome. */
+export function statementLang(tag: string | undefined): string | undefined {
+  const lang = safeLang(tag);
+  return lang && !/^en(?:-|$)/i.test(lang) ? lang : undefined;
 }
 
 /** Which text a word diff is drawn for: both (inline), or one side of a side-by-side row. */
@@ -188,6 +219,26 @@ html.js[data-view=sbs] #view-inline,html.js:not([data-view=sbs]) #view-sbs{displ
 @media print{body{font-size:10.5pt}.page{max-width:none;padding:0}.controls{display:none!important}
 .sbs thead th{position:static}.change,.sbs tbody{break-inside:avoid}a{color:inherit;text-decoration:none}
 del,ins,.badge{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+`;
+
+/**
+ * CSS of plain data tables (`table.data`, e.g. the index's pair lists and a series' rounds), of
+ * `.note` paragraphs and of the `.meta-line` under a heading; pages add it through `PageParts.css`.
+ */
+export const DATA_TABLE_CSS = `
+.table-wrap{overflow-x:auto;margin:0 0 8px}
+.data{width:100%;border-collapse:collapse;font-size:.88rem;font-variant-numeric:tabular-nums}
+.data th,.data td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:baseline}
+.data thead th{background:var(--soft);border-top:1px solid var(--line);color:var(--muted);font-size:.78rem;font-weight:600;white-space:nowrap}
+.data .num{text-align:right;white-space:nowrap}
+.data td.zero{color:#8c959f}
+.data tbody tr:hover{background:var(--soft)}
+.data tbody tr:target{background:#fff8c5}
+.data .sub{display:block;color:var(--muted);font-size:.78rem}
+.note{color:var(--muted);font-size:.85rem;margin:6px 0}
+.meta-line{color:var(--muted);font-size:.9rem;margin:0 0 10px}
+.meta-line>*+*::before{content:"·";padding:0 .5em;color:var(--line)}
+@media print{.data tbody tr{break-inside:avoid}}
 `;
 
 /**
