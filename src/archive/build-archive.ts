@@ -111,9 +111,10 @@ export function buildArchive(statementsDir: string, outDir: string, options: Arc
       pairs.push({ label: `${roundDate(before) ?? before.file} → ${roundDate(after) ?? after.file}`, html: `${stem}.html`, markdown: `${stem}.md`, json: `${stem}.json` });
     }
     let series: ReturnType<typeof buildSeries> | undefined;
-    const getSeries = () => (series ??= buildSeries(statements));
+    const config = readSeriesConfig(folder);
+    const getSeries = () => (series ??= buildSeries(statements, config.title ? { title: config.title } : {}));
     planned[`${name}/series.md`] = () => renderSeriesMarkdown(getSeries());
-    planned[`${name}/series.html`] = () => renderSeriesHtml(getSeries());
+    planned[`${name}/series.html`] = () => renderSeriesHtml(getSeries(), { pairLinks: true });
     planned[`${name}/series.json`] = () => renderSeriesJson(getSeries());
     planned[`${name}/series.csv`] = () => renderSeriesCsv(getSeries());
     const unchanged =
@@ -138,7 +139,7 @@ export function buildArchive(statementsDir: string, outDir: string, options: Arc
     }
     index.push({
       series: name,
-      title: readSeriesConfig(folder).title ?? name,
+      title: config.title ?? name,
       rounds: statements.length,
       timeline: `${name}/series.html`,
       pairs,

@@ -90,6 +90,11 @@ export function sharedTitle(metas: readonly StatementMeta[]): string {
     while (n < first.length && words.every((w) => w[n] === first[n])) n++;
     const common = first.slice(0, n).join(' ').replace(/[\s,;:–-]+$/, '');
     if (common.split(/\s+/).length >= 2 || (n === first.length && common)) return common;
+    // Else the shared ending ("… Round of the China-Pakistan … Dialogue"), without its leading "of the".
+    let m = 0;
+    while (m < first.length && words.every((w) => w[w.length - 1 - m] === first[first.length - 1 - m])) m++;
+    const ending = first.slice(first.length - m).join(' ').replace(/^(?:(?:of|the|a|an|in|on|for|round)\s+)+/i, '');
+    if (ending.split(/\s+/).length >= 3) return ending;
   }
   return metas.find((m) => m.series)?.series ?? 'Statement';
 }

@@ -86,6 +86,8 @@ interface OpenLineage {
 /** Options of {@link buildSeries}. */
 export interface SeriesOptions {
   readonly align?: Partial<AlignOptions>;
+  /** Display title (default: what the rounds' titles share, else the series slug). */
+  readonly title?: string;
 }
 
 /**
@@ -203,7 +205,7 @@ export function buildSeries(statements: readonly Statement[], options: SeriesOpt
     schemaVersion: SERIES_SCHEMA_VERSION,
     tool: { name: 'statement-diff', version: TOOL_VERSION },
     series,
-    title: sharedTitle(rounds.map((s) => s.meta)),
+    title: options.title ?? sharedTitle(rounds.map((s) => s.meta)),
     rounds: seriesRounds,
     lineages: finished,
     summary: {

@@ -23,7 +23,7 @@ describe('statement-diff compare', () => {
   it('exits 1 and shows sections, paragraph citations and word edits when rounds differ', async () => {
     const r = await runCli(['compare', A, B]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^china-pakistan-fm-strategic-dialogue {2}2025-08-21 → 2026-01-04/);
+    expect(r.stdout).toMatch(/^China-Pakistan Foreign Ministers' Strategic Dialogue \(digest\) {2}2025-08-21 → 2026-01-04/);
     expect(r.stdout).toContain('▲ most significant');
     expect(r.stdout).toMatch(/¶\d+\.\d+ +NEW/);
     expect(r.stdout).toMatch(/\[-.+-\]/);

@@ -1,5 +1,6 @@
 /** `statement-diff series <dir | files…>`: every commitment followed across the rounds of a series. */
 import { loadSeries } from '../../archive/load-series.js';
+import { readSeriesConfig } from '../../archive/load-statement.js';
 import { writeAtomic } from '../../archive/write-atomic.js';
 import { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } from '../../report/render/render-series.js';
 import { renderSeriesHtml } from '../../report/render/render-series-html.js';
@@ -25,7 +26,9 @@ export const seriesCommand: Command = {
   execute: async (args, io) => {
     const inputs = (args['inputs'] as unknown[]).map(String);
     const statements = await loadSeries(inputs, loadOptionsOf(args, io));
-    const report = buildSeries(statements);
+    const folder = inputs.length === 1 ? inputs[0] : undefined;
+    const title = folder !== undefined ? readSeriesConfig(folder).title : undefined;
+    const report = buildSeries(statements, title ? { title } : {});
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
     const ext = out ? /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase() : undefined;
     const byExt: Record<string, (typeof FORMATS)[number]> = { md: 'markdown', json: 'json', csv: 'csv', html: 'html' };
