@@ -38,11 +38,16 @@ interface Side {
  * one pair; cost grows near-linearly (no n×m matrix: candidates come from an inverted index over
  * informative tokens and from a small window between anchors).
  */
-export function alignStatements(before: Statement, after: Statement, overrides: Partial<AlignOptions> = {}): Alignment {
+export function alignStatements(
+  before: Statement,
+  after: Statement,
+  overrides: Partial<AlignOptions> = {},
+  session: AlignSession = new AlignSession(),
+): Alignment {
   const options: AlignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...overrides };
-  const vocabulary = new Vocabulary();
-  const B = unitsOf(before, vocabulary);
-  const A = unitsOf(after, vocabulary);
+  const B = session.unitsOf(before);
+  const A = session.unitsOf(after);
+  const vocabulary = session.vocabulary;
   // The heuristics break ties by side; running them in one canonical direction (the side whose
   // keys sort first is "before") and flipping the result makes the alignment exactly symmetric:
   // what is added from A to B is what is removed from B to A.
@@ -58,6 +63,26 @@ export function alignStatements(before: Statement, after: Statement, overrides: 
     sections: alignSections(before, after, pairs),
     stats: core.stats,
   };
+}
+
+/**
+ * Shared work for several alignments of the same statements (a series aligns each round twice):
+ * one vocabulary and each statement's units, computed once. Each alignment first sets the
+ * units' weights for its own pair (`weigh`), so alignments of one session must run one at a time.
+ */
+export class AlignSession {
+  readonly vocabulary = new Vocabulary();
+  private readonly units = new WeakMap<Statement, Unit[]>();
+
+  /** The units of `statement`, computed on first use. */
+  unitsOf(statement: Statement): Unit[] {
+    let units = this.units.get(statement);
+    if (!units) {
+      units = unitsOf(statement, this.vocabulary);
+      this.units.set(statement, units);
+    }
+    return units;
+  }
 }
 
 const FLIPPED_KIND: Record<AlignedPair['kind'], AlignedPair['kind']> = {

@@ -43,17 +43,12 @@ export class Vocabulary {
   }
 }
 
-/** FNV-1a hashes of the distinct character trigrams of ` key `, sorted. */
+/** Hashes of the distinct character trigrams of ` key `, sorted (a multiply-xor hash of the three code units). */
 function trigrams(key: string): Uint32Array {
   const text = ` ${key} `;
   const out = new Uint32Array(Math.max(0, text.length - 2));
   for (let i = 0; i + 3 <= text.length; i++) {
-    let h = 0x811c9dc5;
-    for (let k = i; k < i + 3; k++) {
-      h ^= text.charCodeAt(k);
-      h = Math.imul(h, 0x01000193);
-    }
-    out[i] = h >>> 0;
+    out[i] = (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^ Math.imul(text.charCodeAt(i + 1), 0x85ebca6b) ^ text.charCodeAt(i + 2)) >>> 0;
   }
   out.sort();
   let n = 0;

@@ -1,4 +1,5 @@
 /** Reads a statement from a file or stdin, with its series config, and runs parse + analyse. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -11,6 +12,8 @@ import type { Statement } from '../model/statement.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from '../parse/decode-input.js';
 import { parseStatement } from '../parse/parse-statement.js';
 import { readParties } from '../parse/read-frontmatter.js';
+import { TOOL_VERSION } from '../version.js';
+import { writeAtomic } from './write-atomic.js';
 
 /** A series' own settings, from `series.yaml` beside its statements. */
 export interface SeriesConfig extends ActorConfig {
@@ -30,6 +33,12 @@ export interface LoadOptions {
   readonly lexiconFile?: string;
   /** Reads stdin when the file is `-`. */
   readonly readStdin?: () => Promise<Buffer>;
+  /**
+   * Folder of parsed statements cached by content hash (default: none). A hit skips parse and
+   * analyse; the key covers the tool version, the bytes, the file name, the format and the
+   * series config and lexicon, so a stale entry is never used.
+   */
+  readonly cacheDir?: string;
 }
 
 /** Reads a file as bytes, turning system errors into user errors that name the file. */
@@ -119,6 +128,33 @@ export function lexiconFor(config: SeriesConfig, lexiconFile?: string): Lexicon 
 
 /** Parses and analyses already-read `bytes` of `file` with the series config of its folder. */
 export function statementFromBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): Statement {
+  if (!options.cacheDir || file === '-') return parseAndAnalyse(bytes, file, options);
+  const configFile = join(dirname(file), 'series.yaml');
+  const hash = createHash('sha256');
+  for (const part of [TOOL_VERSION, file, options.format ?? '', String(options.maxBytes ?? '')]) hash.update(`${part}\0`);
+  for (const extra of [configFile, options.lexiconFile]) {
+    hash.update(extra && existsSync(extra) ? readFileSync(extra) : '');
+    hash.update('\0');
+  }
+  hash.update(bytes);
+  const cached = join(options.cacheDir, `${hash.digest('hex')}.json`);
+  if (existsSync(cached)) {
+    try {
+      return JSON.parse(readFileSync(cached, 'utf8')) as Statement;
+    } catch {
+      // A damaged entry is parsed again and rewritten below.
+    }
+  }
+  const statement = parseAndAnalyse(bytes, file, options);
+  try {
+    writeAtomic(cached, JSON.stringify(statement));
+  } catch {
+    // The cache is an optimisation: a folder we cannot write to only costs time.
+  }
+  return statement;
+}
+
+function parseAndAnalyse(bytes: Uint8Array, file: string, options: LoadOptions): Statement {
   const decoded = decodeInput(bytes, file, options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
   const parsed = parseStatement(decoded.text, {
     file,

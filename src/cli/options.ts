@@ -18,6 +18,18 @@ export function withInputOptions(yargs: Argv): Argv {
     .option('max-bytes', { type: 'number', default: 50 * 1024 * 1024, describe: 'Largest input accepted, in bytes' });
 }
 
+/** Declares `--cache` (on by default; `--no-cache` turns it off). */
+export function withCacheOption(yargs: Argv): Argv {
+  return yargs.option('cache', {
+    type: 'boolean',
+    default: true,
+    describe: 'Reuse parsed statements from .cache/statements/ (keyed by content hash); --no-cache to skip',
+  });
+}
+
+/** Folder of the parse cache, relative to the working directory. */
+export const CACHE_DIR = '.cache/statements';
+
 /** The load options the input flags ask for. */
 export function loadOptionsOf(args: Args, io: Io): LoadOptions {
   const maxBytes = args['max-bytes'];
@@ -29,6 +41,7 @@ export function loadOptionsOf(args: Args, io: Io): LoadOptions {
     readStdin: io.readStdin,
     ...(typeof args['input-format'] === 'string' ? { format: args['input-format'] } : {}),
     ...(typeof args['lexicon'] === 'string' ? { lexiconFile: args['lexicon'] } : {}),
+    ...(args['cache'] === true ? { cacheDir: CACHE_DIR } : {}),
   };
 }
 

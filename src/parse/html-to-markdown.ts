@@ -1,10 +1,11 @@
 /** HTML reader: a saved statement page becomes Markdown (headings, paragraphs, lists kept; chrome dropped). */
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
-import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import type rehypeParseType from 'rehype-parse';
+import type rehypeRemarkType from 'rehype-remark';
+import type remarkGfmType from 'remark-gfm';
+import type remarkStringifyType from 'remark-stringify';
+import type * as UnifiedModule from 'unified';
+import { loadDefault } from './load-module.js';
 
 /** Elements that carry page chrome or code rather than statement text. */
 const DROPPED = new Set([
@@ -58,6 +59,12 @@ export interface ConvertedHtml {
  * else the body; navigation, scripts, styles and forms are dropped.
  */
 export function htmlToMarkdown(html: string): ConvertedHtml {
+  // Loaded on first HTML input only (see load-module.ts).
+  const { unified } = loadDefault<typeof UnifiedModule>('unified');
+  const rehypeParse = loadDefault<typeof rehypeParseType>('rehype-parse');
+  const rehypeRemark = loadDefault<typeof rehypeRemarkType>('rehype-remark');
+  const remarkGfm = loadDefault<typeof remarkGfmType>('remark-gfm');
+  const remarkStringify = loadDefault<typeof remarkStringifyType>('remark-stringify');
   const tree = unified().use(rehypeParse).parse(html) as HastRoot;
   const title = findTitle(tree);
   prune(tree);

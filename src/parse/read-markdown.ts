@@ -1,9 +1,11 @@
 /** Markdown reader: the only place that calls remark. mdast is turned into our blocks at once. */
 import type { Nodes, Root, RootContent, ListItem, Table } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type remarkFrontmatterType from 'remark-frontmatter';
+import type remarkGfmType from 'remark-gfm';
+import type remarkParseType from 'remark-parse';
+import type { Processor } from 'unified';
+import type * as UnifiedModule from 'unified';
+import { loadDefault } from './load-module.js';
 import type { Block, MappedText, ParagraphBlock } from './blocks.js';
 import { dropPrefix, mapSlice, readParagraphLabel } from './blocks.js';
 
@@ -14,7 +16,19 @@ export interface MarkdownContent {
   readonly frontmatter?: { readonly yaml: string; readonly line: number };
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+let processor: Processor<Root> | undefined;
+
+/** The remark processor, built (and its packages loaded) on first use. */
+function remark(): Processor<Root> {
+  if (!processor) {
+    const { unified } = loadDefault<typeof UnifiedModule>('unified');
+    processor = unified()
+      .use(loadDefault<typeof remarkParseType>('remark-parse'))
+      .use(loadDefault<typeof remarkFrontmatterType>('remark-frontmatter'), ['yaml'])
+      .use(loadDefault<typeof remarkGfmType>('remark-gfm')) as unknown as Processor<Root>;
+  }
+  return processor;
+}
 
 /**
  * Target size of a chunk handed to remark at once (default: 32 KiB).
@@ -45,7 +59,7 @@ export function readMarkdown(source: string, options: ReadMarkdownOptions = {}):
   const viaRemark = (start: number, end: number): void => {
     for (const [from, to] of splitChunks(source.slice(start, end), chunkSize)) {
       const base = start + from;
-      const tree = processor.parse(source.slice(base, start + to)) as Root;
+      const tree = remark().parse(source.slice(base, start + to)) as Root;
       const walker = new Walker(source, base, blocks);
       for (const node of tree.children) {
         if (node.type === 'yaml' && base === 0 && frontmatter === undefined) {

@@ -17,12 +17,12 @@ import { qualifyChange } from '../diff/qualify-change.js';
 import type { WordDiffOptions } from '../diff/word-diff.js';
 import { DEFAULT_WORD_DIFF_OPTIONS, diffWords } from '../diff/word-diff.js';
 import { TOOL_VERSION } from '../version.js';
+import { CHANGE_KINDS } from './formats.js';
 
 /** Version of the comparison JSON (docs/report-schema.md); bumped on any incompatible change. */
 export const COMPARISON_SCHEMA_VERSION = 1;
 
-/** Every change kind, in the order reports list counts. */
-export const CHANGE_KINDS: readonly ChangeKind[] = ['new', 'dropped', 'reworded', 'moved', 'split', 'merged', 'cosmetic', 'unchanged'];
+export { CHANGE_KINDS } from './formats.js';
 
 /** Options of {@link compareStatements}. */
 export interface CompareOptions {

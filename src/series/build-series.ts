@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sentencesOf } from '../analyse/analyse-statement.js';
 import type { AlignOptions } from '../align/align-options.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../align/align-options.js';
-import { alignStatements } from '../align/align-statements.js';
+import { AlignSession, alignStatements } from '../align/align-statements.js';
 import type { AlignedPair } from '../model/alignment.js';
 import { UserError } from '../model/errors.js';
 import type { Lineage, Occurrence, OccurrenceStatus, RoundCounts, SeriesReport, SeriesRound } from '../model/series.js';
@@ -98,6 +98,7 @@ export interface SeriesOptions {
 export function buildSeries(statements: readonly Statement[], options: SeriesOptions = {}): SeriesReport {
   const rounds = orderRounds(statements);
   const alignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...options.align };
+  const session = new AlignSession();
   const lineages: OpenLineage[] = [];
   const lineageOf = new Map<string, OpenLineage>(); // sentence id of the current round → lineage
   const usedIds = new Set<string>();
@@ -144,7 +145,7 @@ export function buildSeries(statements: readonly Statement[], options: SeriesOpt
       const previous = rounds[r - 1] as Statement;
       const previousLineage = new Map(lineageOf);
       lineageOf.clear();
-      const pairs: readonly AlignedPair[] = alignStatements(previous, statement, options.align).pairs;
+      const pairs: readonly AlignedPair[] = alignStatements(previous, statement, options.align, session).pairs;
       const unpaired: string[] = [];
       for (const pair of pairs) {
         if (pair.after.length === 0) continue;

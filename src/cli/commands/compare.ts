@@ -1,18 +1,14 @@
 /** `statement-diff compare <before> <after>`: what changed between two rounds. */
 import type { LoadOptions } from '../../archive/load-statement.js';
-import { loadStatement } from '../../archive/load-statement.js';
 import type { ComparisonReport } from '../../model/changes.js';
-import { writeStableJson } from '../../report/render/stable-json.js';
-import { writeAtomic } from '../../archive/write-atomic.js';
 import { UserError } from '../../model/errors.js';
-import { CHANGE_KINDS, compareStatements } from '../../report/build-comparison.js';
-import type { ComparisonFormat } from '../../report/render/index.js';
-import { COMPARISON_RENDERERS, formatFromExtension } from '../../report/render/index.js';
+import type { ComparisonFormat } from '../../report/formats.js';
+import { CHANGE_KINDS, COMPARISON_FORMATS, formatFromExtension } from '../../report/formats.js';
 import type { Command } from '../command.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
 import { fileArg, loadOptionsOf, useColor, withInputOptions } from '../options.js';
 
-const FORMATS = Object.keys(COMPARISON_RENDERERS) as ComparisonFormat[];
+const FORMATS = [...COMPARISON_FORMATS];
 
 /** Parses `--only new,dropped` into a set of kinds, refusing unknown ones. */
 export function parseKinds(value: unknown): Set<string> | undefined {
@@ -27,6 +23,8 @@ export function parseKinds(value: unknown): Set<string> | undefined {
 
 /** Loads both sides and compares them; the statements go out of scope (and memory) on return. */
 async function buildReport(beforeFile: string, afterFile: string, load: LoadOptions, minSimilarity: number | undefined): Promise<ComparisonReport> {
+  const { loadStatement } = await import('../../archive/load-statement.js');
+  const { compareStatements } = await import('../../report/build-comparison.js');
   const before = await loadStatement(beforeFile, load);
   const after = await loadStatement(afterFile, load);
   return compareStatements(before, after, minSimilarity === undefined ? {} : { align: { minSimilarity } });
@@ -67,6 +65,10 @@ export const compareCommand: Command = {
     const only = parseKinds(args['only']);
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
     const format = (args['format'] as ComparisonFormat | undefined) ?? (out ? formatFromExtension(out) : undefined) ?? (out ? 'json' : 'terminal');
+    // Heavy modules load only when a command runs (issue 5: startup).
+    const { COMPARISON_RENDERERS } = await import('../../report/render/index.js');
+    const { writeStableJson } = await import('../../report/render/stable-json.js');
+    const { writeAtomic } = await import('../../archive/write-atomic.js');
     const report = await buildReport(beforeFile, afterFile, loadOptionsOf(args, io), minSimilarity as number | undefined);
     const width = typeof args['width'] === 'number' && args['width'] > 20 ? args['width'] : 100;
     // JSON goes out in pieces: a report of a 10 MB pair is ~100 MB of text (issue 5, memory).

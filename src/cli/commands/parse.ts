@@ -1,6 +1,4 @@
 /** `statement-diff parse <file|->`: shows how a statement is read. */
-import { loadStatement } from '../../archive/load-statement.js';
-import { statementToJson, statementToTree } from '../../report/render/render-statement.js';
 import type { Command } from '../command.js';
 import { EXIT_SAME } from '../exit-codes.js';
 import { fileArg, loadOptionsOf, withInputOptions } from '../options.js';
@@ -16,6 +14,8 @@ export const parseCommand: Command = {
       .example('$0 parse page.html --format json', 'The whole statement as JSON (docs/report-schema.md)')
       .example('cat round.txt | $0 parse - --input-format text', 'Read plain text from stdin'),
   execute: async (args, io) => {
+    const { loadStatement } = await import('../../archive/load-statement.js');
+    const { statementToJson, statementToTree } = await import('../../report/render/render-statement.js');
     const statement = await loadStatement(fileArg(args, 'file'), loadOptionsOf(args, io));
     io.stdout(args['format'] === 'json' ? statementToJson(statement) : statementToTree(statement));
     return EXIT_SAME;

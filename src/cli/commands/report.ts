@@ -1,21 +1,21 @@
 /** `statement-diff report [statements-dir] [--out reports-dir]`: regenerate every report of the archive. */
-import cliProgress from 'cli-progress';
-import { buildArchive } from '../../archive/build-archive.js';
 import type { Command } from '../command.js';
 import { EXIT_SAME } from '../exit-codes.js';
-import { loadOptionsOf, withInputOptions } from '../options.js';
+import { loadOptionsOf, withCacheOption, withInputOptions } from '../options.js';
 
 export const reportCommand: Command = {
   command: 'report [statements]',
   describe: 'Regenerate reports/ from every series folder of the archive',
   builder: (yargs) =>
-    withInputOptions(yargs)
+    withCacheOption(withInputOptions(yargs))
       .positional('statements', { type: 'string', default: 'statements', describe: 'The archive: one folder per series' })
       .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Where the reports go' })
       .option('force', { type: 'boolean', default: false, describe: 'Regenerate series whose inputs did not change' })
       .example('$0 report', 'statements/ → reports/ (what `npm start` runs)')
       .example('$0 report my-archive --out site/reports --force', 'Another archive, everything regenerated'),
-  execute: (args, io) => {
+  execute: async (args, io) => {
+    const { default: cliProgress } = await import('cli-progress');
+    const { buildArchive } = await import('../../archive/build-archive.js');
     const bar = io.isTTY ? new cliProgress.SingleBar({ format: 'series {bar} {value}/{total} {label}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
     let started = false;
     const result = buildArchive(String(args['statements']), String(args['out']), {
@@ -31,6 +31,6 @@ export const reportCommand: Command = {
     });
     bar?.stop();
     io.stdout(`statement-diff: ${result.series} series; ${result.written.length} files written, ${result.skipped.length} unchanged → ${String(args['out'])}/\n`);
-    return Promise.resolve(EXIT_SAME);
+    return EXIT_SAME;
   },
 };

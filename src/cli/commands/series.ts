@@ -1,21 +1,16 @@
 /** `statement-diff series <dir | files…>`: every commitment followed across the rounds of a series. */
-import { loadSeries } from '../../archive/load-series.js';
-import { readSeriesConfig } from '../../archive/load-statement.js';
-import { writeAtomic } from '../../archive/write-atomic.js';
-import { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } from '../../report/render/render-series.js';
-import { renderSeriesHtml } from '../../report/render/render-series-html.js';
-import { buildSeries } from '../../series/build-series.js';
+import { SERIES_FORMATS } from '../../report/formats.js';
 import type { Command } from '../command.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
-import { loadOptionsOf, useColor, withInputOptions } from '../options.js';
+import { loadOptionsOf, useColor, withCacheOption, withInputOptions } from '../options.js';
 
-const FORMATS = ['terminal', 'markdown', 'json', 'csv', 'html'] as const;
+const FORMATS = SERIES_FORMATS;
 
 export const seriesCommand: Command = {
   command: 'series <inputs..>',
   describe: 'Follow every commitment across the rounds of a series (a folder, or files)',
   builder: (yargs) =>
-    withInputOptions(yargs)
+    withCacheOption(withInputOptions(yargs))
       .positional('inputs', { type: 'string', array: true, describe: 'A series folder, or two or more statement files' })
       .option('format', { alias: 'f', type: 'string', choices: FORMATS, describe: 'Output format (default: terminal, or from the --out extension)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write to this file (atomically) instead of stdout' })
@@ -24,6 +19,12 @@ export const seriesCommand: Command = {
       .example('$0 series statements/china-pakistan-fm-strategic-dialogue', 'Timeline of every commitment')
       .example('$0 series ../shared/corpus/fomc --format csv --out fomc.csv', 'One row per commitment and round'),
   execute: async (args, io) => {
+    const { loadSeries } = await import('../../archive/load-series.js');
+    const { readSeriesConfig } = await import('../../archive/load-statement.js');
+    const { writeAtomic } = await import('../../archive/write-atomic.js');
+    const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } = await import('../../report/render/render-series.js');
+    const { renderSeriesHtml } = await import('../../report/render/render-series-html.js');
+    const { buildSeries } = await import('../../series/build-series.js');
     const inputs = (args['inputs'] as unknown[]).map(String);
     const statements = await loadSeries(inputs, loadOptionsOf(args, io));
     const folder = inputs.length === 1 ? inputs[0] : undefined;

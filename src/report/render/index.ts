@@ -21,12 +21,5 @@ export const COMPARISON_RENDERERS = {
   html: renderHtml,
 } as const satisfies Record<string, Renderer>;
 
-/** A comparison format name. */
-export type ComparisonFormat = keyof typeof COMPARISON_RENDERERS;
-
-/** Format implied by an output file's extension, if any. */
-export function formatFromExtension(file: string): ComparisonFormat | undefined {
-  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
-  const map: Record<string, ComparisonFormat> = { md: 'markdown', markdown: 'markdown', json: 'json', csv: 'csv', html: 'html', htm: 'html', txt: 'digest' };
-  return ext ? map[ext] : undefined;
-}
+export type { ComparisonFormat } from '../formats.js';
+export { formatFromExtension } from '../formats.js';
