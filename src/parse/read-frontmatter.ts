@@ -71,6 +71,13 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
     const value = text(key);
     if (value !== undefined) meta[key] = value;
   }
+  if (meta.language !== undefined) {
+    try {
+      meta.language = Intl.getCanonicalLocales(meta.language)[0] ?? 'en';
+    } catch {
+      fail('language', 'a BCP 47 language tag such as en, zh or fr-CA', meta.language);
+    }
+  }
   if (record['parties'] !== undefined && record['parties'] !== null) {
     meta.parties = readParties(record['parties'], (found) =>
       fail('parties', 'a list of names, or of {name, aliases}', found),

@@ -113,3 +113,14 @@ describe('statement-diff compare', () => {
     expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 });
+
+describe('frontmatter checks', () => {
+  it('refuses a language that is not a language tag, naming its line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-'));
+    const file = join(dir, 'lang.md');
+    writeFileSync(file, '---\ntitle: T\nlanguage: "en\\" onload=x"\n---\n\nText.\n');
+    const r = await runCli(['parse', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/lang\.md:3: frontmatter field "language" is .*; expected a BCP 47 language tag/);
+  });
+});
