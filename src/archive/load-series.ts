@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { UserError } from '../model/errors.js';
 import type { Statement } from '../model/statement.js';
 import type { LoadOptions } from './load-statement.js';
-import { loadStatement } from './load-statement.js';
+import { loadStatements } from './load-statements.js';
 
 /** Statement files of a series folder: .md, .markdown, .txt, .html, .htm, except README.md; sorted. */
 export function seriesFiles(dir: string): string[] {
@@ -34,9 +34,7 @@ export function expandInputs(inputs: readonly string[]): string[] {
   return [...inputs];
 }
 
-/** Loads every round (in the order given; the series builder orders them by date). */
+/** Loads every round (in the order given; the series builder orders them by date), in parallel when large. */
 export async function loadSeries(inputs: readonly string[], options: LoadOptions = {}): Promise<Statement[]> {
-  const out: Statement[] = [];
-  for (const file of expandInputs(inputs)) out.push(await loadStatement(file, options));
-  return out;
+  return loadStatements(expandInputs(inputs), options);
 }

@@ -1,6 +1,7 @@
 /** `statement-diff compare <before> <after>`: what changed between two rounds. */
 import type { LoadOptions } from '../../archive/load-statement.js';
 import type { ComparisonReport } from '../../model/changes.js';
+import type { Statement } from '../../model/statement.js';
 import { UserError } from '../../model/errors.js';
 import type { ComparisonFormat } from '../../report/formats.js';
 import { CHANGE_KINDS, COMPARISON_FORMATS, formatFromExtension } from '../../report/formats.js';
@@ -23,10 +24,9 @@ export function parseKinds(value: unknown): Set<string> | undefined {
 
 /** Loads both sides and compares them; the statements go out of scope (and memory) on return. */
 async function buildReport(beforeFile: string, afterFile: string, load: LoadOptions, minSimilarity: number | undefined): Promise<ComparisonReport> {
-  const { loadStatement } = await import('../../archive/load-statement.js');
+  const { loadStatements } = await import('../../archive/load-statements.js');
   const { compareStatements } = await import('../../report/build-comparison.js');
-  const before = await loadStatement(beforeFile, load);
-  const after = await loadStatement(afterFile, load);
+  const [before, after] = (await loadStatements([beforeFile, afterFile], load)) as [Statement, Statement];
   return compareStatements(before, after, minSimilarity === undefined ? {} : { align: { minSimilarity } });
 }
 
