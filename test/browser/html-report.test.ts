@@ -4,13 +4,12 @@
  * goes to docs/screenshot-compare.png. Without /usr/bin/chromium it skips, except under CI, where it
  * fails (CI installs chromium with .ci/install-browser).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, openPage } from '../support/browser.js';
 import { analyseStatement } from '../../src/analyse/analyse-statement.js';
 import { loadStatement } from '../../src/archive/load-statement.js';
 import type { ComparisonReport } from '../../src/model/changes.js';
@@ -20,18 +19,7 @@ import { visibleChanges } from '../../src/report/describe-change.js';
 import { renderHtml } from '../../src/report/render/render-html.js';
 import { DEFAULT_RENDER_OPTIONS } from '../../src/report/render/render-options.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = 'docs/screenshot-compare.png';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function archivePair(): Promise<ComparisonReport> {
   const dir = 'statements/china-pakistan-fm-strategic-dialogue';
@@ -87,32 +75,15 @@ function countKinds(kinds: readonly string[]): Record<string, number> {
   return out;
 }
 
-const present = existsSync(CHROMIUM);
-
-if (!present && process.env['CI']) {
-  describe('HTML report in a browser', () => {
-    it('needs Debian chromium', () => {
-      throw new Error(
-        `browser tests: ${CHROMIUM} is missing on CI; .ci/install-browser should have installed it (apt-get install chromium)`,
-      );
-    });
-  });
-} else if (!present) {
-  console.log(`SKIPPED: browser tests (no ${CHROMIUM})`);
-  describe('HTML report in a browser', () => {
-    it.skip('needs Debian chromium at /usr/bin/chromium', () => {});
-  });
-} else {
-  describe('HTML report in a browser', () => {
+describeInBrowser('HTML report in a browser', () => {
     let browser: Browser;
     let tmp: string;
     let report: ComparisonReport;
     let html: string;
-    let pages = 0;
 
     beforeAll(async () => {
       tmp = mkdtempSync(join(tmpdir(), 'statement-diff-html-'));
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
+      browser = await launchBrowser();
       report = await archivePair();
       html = renderHtml(report, DEFAULT_RENDER_OPTIONS);
     });
@@ -123,29 +94,7 @@ if (!present && process.env['CI']) {
     });
 
     /** A fresh page at 1200 px wide, recording errors, dialogs and requests. */
-    async function open(
-      content: string,
-      hash = '',
-    ): Promise<{ page: Page; errors: string[]; dialogs: string[]; requests: string[] }> {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-      page.setDefaultTimeout(5_000);
-      const errors: string[] = [];
-      const dialogs: string[] = [];
-      const requests: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
-      page.on('request', (r) => requests.push(r.url()));
-      const file = join(tmp, `report-${++pages}.html`);
-      writeFileSync(file, content);
-      await page.goto(`${pathToFileURL(file).href}${hash}`);
-      return { page, errors, dialogs, requests };
-    }
+    const open = (content: string, hash = '') => openPage(browser, tmp, content, hash);
 
     it('renders: the headline is visible, the script ran, nothing loaded from the network', async () => {
       const { page, errors, requests } = await open(html);
@@ -277,5 +226,4 @@ if (!present && process.env['CI']) {
       expect(facts.body).toContain('[Beijing](javascript:alert(9))');
       await page.close();
     });
-  });
-}
+});

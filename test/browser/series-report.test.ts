@@ -6,13 +6,12 @@
  * /usr/bin/chromium it skips, except under CI, where it fails (CI installs chromium with
  * .ci/install-browser).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, openPage } from '../support/browser.js';
 import { analyseStatement } from '../../src/analyse/analyse-statement.js';
 import { loadSeries } from '../../src/archive/load-series.js';
 import type { Lineage, SeriesReport } from '../../src/model/series.js';
@@ -21,18 +20,7 @@ import { orderedLineages } from '../../src/report/render/render-series.js';
 import { renderSeriesHtml } from '../../src/report/render/render-series-html.js';
 import { buildSeries } from '../../src/series/build-series.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = 'docs/screenshot-series.png';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Three rounds whose title and sentences carry hostile strings (Markdown-escaped so they stay text). */
 function hostileSeries(): SeriesReport {
@@ -75,33 +63,16 @@ async function visibleRows(page: Page): Promise<string[]> {
   );
 }
 
-const present = existsSync(CHROMIUM);
-
-if (!present && process.env['CI']) {
-  describe('series page in a browser', () => {
-    it('needs Debian chromium', () => {
-      throw new Error(
-        `browser tests: ${CHROMIUM} is missing on CI; .ci/install-browser should have installed it (apt-get install chromium)`,
-      );
-    });
-  });
-} else if (!present) {
-  console.log(`SKIPPED: browser tests (no ${CHROMIUM})`);
-  describe('series page in a browser', () => {
-    it.skip('needs Debian chromium at /usr/bin/chromium', () => {});
-  });
-} else {
-  describe('series page in a browser', () => {
+describeInBrowser('series page in a browser', () => {
     let browser: Browser;
     let tmp: string;
     let report: SeriesReport;
     let html: string;
     let commitments: string[];
-    let pages = 0;
 
     beforeAll(async () => {
       tmp = mkdtempSync(join(tmpdir(), 'statement-diff-series-'));
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 30_000 });
+      browser = await launchBrowser();
       report = buildSeries(await loadSeries(['statements/china-pakistan-fm-strategic-dialogue']));
       html = renderSeriesHtml(report);
       commitments = orderedLineages(report).map((l) => l.id);
@@ -113,29 +84,7 @@ if (!present && process.env['CI']) {
     });
 
     /** A fresh page at 1200 px wide, recording errors, dialogs and requests. */
-    async function open(
-      content: string,
-      hash = '',
-    ): Promise<{ page: Page; errors: string[]; dialogs: string[]; requests: string[] }> {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-      page.setDefaultTimeout(5_000);
-      const errors: string[] = [];
-      const dialogs: string[] = [];
-      const requests: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
-      page.on('request', (r) => requests.push(r.url()));
-      const file = join(tmp, `series-${++pages}.html`);
-      writeFileSync(file, content);
-      await page.goto(`${pathToFileURL(file).href}${hash}`);
-      return { page, errors, dialogs, requests };
-    }
+    const open = (content: string, hash = '') => openPage(browser, tmp, content, hash);
 
     it('renders: headline, chart with one bar group per round, controls; nothing from the network', async () => {
       const { page, errors, requests } = await open(html);
@@ -347,5 +296,4 @@ if (!present && process.env['CI']) {
       expect(facts.tips).toContain('[Beijing](javascript:alert(9))');
       await page.close();
     });
-  });
-}
+});
