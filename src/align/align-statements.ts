@@ -137,8 +137,8 @@ function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions)
   };
 
   // 1. Anchors: identical and normalised-identical sentences. A key found once on each side pairs
-  // at once; keys found several times pair in order by a bounded sequence diff, so a repeated
-  // sentence pairs with the copy in the same place; copies left over (moved) pair first with first.
+  // at once; the copies of a repeated key pair in order by position (pairRepeats), so one changed
+  // copy among many leaves exactly that copy unpaired.
   const countB = new Map<string, number>();
   const countA = new Map<string, number>();
   for (const u of B) countB.set(u.key, (countB.get(u.key) ?? 0) + 1);
@@ -156,11 +156,16 @@ function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions)
   // being skipped, so that one changed copy among many leaves exactly that copy unpaired.
   const positionsB = new Map<string, number[]>();
   const positionsA = new Map<string, number[]>();
+  const pushTo = (map: Map<string, number[]>, key: string, at: number): void => {
+    const list = map.get(key);
+    if (list) list.push(at);
+    else map.set(key, [at]);
+  };
   B.forEach((u, b) => {
-    if (!groupOfB[b] && u.key !== '' && (countA.get(u.key) ?? 0) > 0) positionsB.set(u.key, [...(positionsB.get(u.key) ?? []), b]);
+    if (!groupOfB[b] && u.key !== '' && (countA.get(u.key) ?? 0) > 0) pushTo(positionsB, u.key, b);
   });
   A.forEach((u, a) => {
-    if (!groupOfA[a] && (countB.get(u.key) ?? 0) > 0) positionsA.set(u.key, [...(positionsA.get(u.key) ?? []), a]);
+    if (!groupOfA[a] && (countB.get(u.key) ?? 0) > 0) pushTo(positionsA, u.key, a);
   });
   const scaleBA = A.length / Math.max(1, B.length);
   for (const [key, pb] of positionsB) {

@@ -84,6 +84,7 @@ export function alignParagraphs(before: Statement, after: Statement, pairs: read
   const matched = pairContainers(pb.map(asContainer), pa.map(asContainer), pairs);
   const run = longestIncreasingRun(matched.map(([, a]) => a));
   const out: { pair: ParagraphPair; order: number }[] = [];
+  // Order: paired and added paragraphs by their after position; removed ones first.
   const pairedB = new Set<number>();
   const pairedA = new Set<number>();
   matched.forEach(([b, a, count], i) => {
@@ -118,7 +119,7 @@ export function alignParagraphs(before: Statement, after: Statement, pairs: read
       order: a,
     });
   });
-  return out.map((o) => o.pair);
+  return out.sort((x, y) => x.order - y.order).map((o) => o.pair);
 }
 
 /** Section pairs: shared sentences first, then equal headings; renamed, moved, added, removed. */

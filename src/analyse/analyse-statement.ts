@@ -124,13 +124,13 @@ function countMatches(pattern: RegExp | null, text: string): string[] {
 export function measureStrength(text: string, lexicon: Lexicon): Strength {
   const markers: string[] = [];
   let level = 3;
-  const modalRe = /(?<![\p{L}])(may|might|could|would|should|will|shall|must)(?![\p{L}])/giu;
-  const modal = modalRe.exec(text);
-  if (modal?.[1]) {
-    const value = lexicon.modals.get(modal[1].toLowerCase());
+  // Lower case only: "In May, …" is a month, not a modal (docs/tricky-cases.md).
+  const modal = lexicon.modalPattern ? new RegExp(lexicon.modalPattern.source, 'u').exec(text) : null;
+  if (modal) {
+    const value = lexicon.modals.get(modal[0]);
     if (value !== undefined) {
       level = value;
-      markers.push(modal[1].toLowerCase());
+      markers.push(modal[0]);
     }
   }
   const absolutes = countMatches(lexicon.absolutes, text);

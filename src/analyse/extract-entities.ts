@@ -16,8 +16,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
  */
 const FIGURE = new RegExp(
   [
-    `(?:(?:${MONTHS})\\s+\\d{1,2}(?:,\\s+\\d{4})?)`, // December 1, 2026
-    `(?:\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?)`, // 4 January 2026
+    `(?:(?:${MONTHS})\\s+\\d{1,2}(?!\\d)(?:,\\s+\\d{4})?)`, // December 1, 2026
+    `(?:(?<!\\d)\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?)`, // 4 January 2026
     `(?:(?:${MONTHS})\\s+\\d{4})`, // March 2024
     `(?:\\d{4}\\s*[–-]\\s*\\d{2,4})`, // 2025–2029
     // 3-1/2 to 3-3/4 percent: a range is one figure, so a change reads "3-3/4 to 4 → 3-1/2 to 3-3/4".

@@ -24,6 +24,8 @@ export interface Lexicon {
   readonly acts: readonly { readonly lemma: string; readonly pattern: RegExp }[];
   readonly actions: readonly { readonly lemma: string; readonly pattern: RegExp }[];
   readonly modals: ReadonlyMap<string, number>;
+  /** The modal verbs as one whole-word, case-sensitive (lower-case) pattern. */
+  readonly modalPattern: RegExp | null;
   readonly intensifiers: RegExp | null;
   readonly hedges: RegExp | null;
   readonly absolutes: RegExp | null;
@@ -75,6 +77,7 @@ export function compileLexicon(spec: LexiconSpec): Lexicon {
     acts: entries(spec.acts),
     actions: entries(spec.actions),
     modals: new Map(Object.entries(strength.modals ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    modalPattern: wordsPattern(Object.keys(strength.modals ?? {}), 'u'),
     intensifiers: wordsPattern(strength.intensifiers ?? []),
     hedges: wordsPattern(strength.hedges ?? []),
     absolutes: wordsPattern(strength.absolutes ?? []),

@@ -10,12 +10,12 @@ import { renderIndexHtml } from '../report/render/render-index-html.js';
 import { COMPARISON_RENDERERS } from '../report/render/index.js';
 import { renderSeriesHtml } from '../report/render/render-series-html.js';
 import { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown } from '../report/render/render-series.js';
-import { stableJson } from '../report/render/stable-json.js';
 import { buildSeries, orderRounds, roundDate } from '../series/build-series.js';
 import { TOOL_VERSION } from '../version.js';
 import type { LoadOptions } from './load-statement.js';
 import { readSeriesConfig, statementFromBytes } from './load-statement.js';
 import { seriesFiles } from './load-series.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** The manifest written to reports/manifest.json: what was read and written, and by which version. */
@@ -49,6 +49,13 @@ export interface ArchiveResult {
   readonly skipped: readonly string[];
 }
 
+/** A copy of `value` with object keys sorted, for deterministic JSON. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+}
+
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** The series folders of `statementsDir`: sub-folders holding at least one statement file, sorted. */
@@ -80,7 +87,11 @@ function readManifest(file: string): Manifest | undefined {
 export function buildArchive(statementsDir: string, outDir: string, options: ArchiveOptions = {}): ArchiveResult {
   const folders = seriesFolders(statementsDir);
   const previous = options.force ? undefined : readManifest(join(outDir, 'manifest.json'));
-  const sameTool = previous?.tool.version === TOOL_VERSION;
+  // The manifest names the version; the code's fingerprint (kept beside it, not in it, since
+  // dist/ and src/ differ) says whether the same code wrote the reports.
+  const stateFile = join(outDir, '.statement-diff-state');
+  const fingerprint = toolFingerprint();
+  const sameTool = previous?.tool.version === TOOL_VERSION && existsSync(stateFile) && readFileSync(stateFile, 'utf8').trim() === fingerprint;
   const inputs: Record<string, string> = {};
   const outputs: Record<string, string> = {};
   const written: string[] = [];
@@ -95,7 +106,7 @@ export function buildArchive(statementsDir: string, outDir: string, options: Arc
     for (const [f, b] of bytes) seriesInputs[relative(base, f)] = sha256(b);
     Object.assign(inputs, seriesInputs);
     const statements: Statement[] = orderRounds(
-      seriesFiles(folder).map((f) => statementFromBytes(bytes.get(f) as Buffer, relative(base, f), options)),
+      seriesFiles(folder).map((f) => statementFromBytes(bytes.get(f) as Buffer, relative(base, f), { ...options, configDir: folder })),
     );
     const planned: Record<string, () => string> = {};
     const pairs: IndexSeries['pairs'][number][] = [];
@@ -155,6 +166,7 @@ export function buildArchive(statementsDir: string, outDir: string, options: Arc
   writeAtomic(join(outDir, 'index.html'), indexHtml);
   outputs['index.html'] = sha256(indexHtml);
   const manifest: Manifest = { tool: { name: 'statement-diff', version: TOOL_VERSION }, inputs, outputs };
-  writeAtomic(join(outDir, 'manifest.json'), stableJson(manifest));
+  writeAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(sortedKeys(manifest), null, 2)}\n`);
+  writeAtomic(stateFile, `${fingerprint}\n`);
   return { series: folders.length, written, skipped };
 }

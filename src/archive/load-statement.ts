@@ -12,7 +12,7 @@ import type { Statement } from '../model/statement.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from '../parse/decode-input.js';
 import { parseStatement } from '../parse/parse-statement.js';
 import { readParties } from '../parse/read-frontmatter.js';
-import { TOOL_VERSION } from '../version.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** A series' own settings, from `series.yaml` beside its statements. */
@@ -39,6 +39,11 @@ export interface LoadOptions {
    * series config and lexicon, so a stale entry is never used.
    */
   readonly cacheDir?: string;
+  /**
+   * Folder whose `series.yaml` applies (default: the folder of the file). The archive passes the
+   * real folder while naming files relative to it, so reports do not depend on the working directory.
+   */
+  readonly configDir?: string;
 }
 
 /** Reads a file as bytes, turning system errors into user errors that name the file. */
@@ -129,9 +134,9 @@ export function lexiconFor(config: SeriesConfig, lexiconFile?: string): Lexicon 
 /** Parses and analyses already-read `bytes` of `file` with the series config of its folder. */
 export function statementFromBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): Statement {
   if (!options.cacheDir || file === '-') return parseAndAnalyse(bytes, file, options);
-  const configFile = join(dirname(file), 'series.yaml');
+  const configFile = join(options.configDir ?? dirname(file), 'series.yaml');
   const hash = createHash('sha256');
-  for (const part of [TOOL_VERSION, file, options.format ?? '', String(options.maxBytes ?? '')]) hash.update(`${part}\0`);
+  for (const part of [toolFingerprint(), file, options.format ?? '', String(options.maxBytes ?? '')]) hash.update(`${part}\0`);
   for (const extra of [configFile, options.lexiconFile]) {
     hash.update(extra && existsSync(extra) ? readFileSync(extra) : '');
     hash.update('\0');
@@ -161,7 +166,7 @@ function parseAndAnalyse(bytes: Uint8Array, file: string, options: LoadOptions):
     ...(options.format !== undefined ? { format: options.format } : {}),
     diagnostics: decoded.diagnostics,
   });
-  const config = file === '-' ? {} : readSeriesConfig(dirname(file));
+  const config = file === '-' ? {} : readSeriesConfig(options.configDir ?? dirname(file));
   return analyseStatement(parsed, { ...config, lexicon: lexiconFor(config, options.lexiconFile) });
 }
 

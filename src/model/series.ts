@@ -22,7 +22,7 @@ export interface Occurrence {
 
 /** One commitment followed across rounds. */
 export interface Lineage {
-  /** Stable id: a hash of the first occurrence's round date and normalised text (`L3f9a1c`). */
+  /** Stable id: a hash of the first occurrence's round date and normalised text (`L3f9a1c0`: `L` + 7 hex digits). */
   readonly id: string;
   /** Short label: the start of the latest text. */
   readonly label: string;

@@ -60,7 +60,7 @@ export interface Diagnostic {
 
 /** A sentence of a paragraph. */
 export interface Sentence {
-  /** Stable id: `<paragraph id>.s<k>` (1-based). */
+  /** Stable id: `<paragraph id>/<k>` (k 1-based), e.g. `s1.2/n4/1`. */
   readonly id: string;
   /** The sentence as written, trimmed, inner whitespace kept. */
   readonly text: string;
@@ -72,7 +72,7 @@ export interface Sentence {
 
 /** A block of prose, with the number the source gives it, if any. */
 export interface Paragraph {
-  /** Stable id: `p<number>` where the source numbers it, else `<section id>/p<k>`. */
+  /** Stable id: `<section id>/n<number>` where the source numbers it, else `<section id>/p<k>` (k-th in its section). */
   readonly id: string;
   /** Paragraph number as written without trailing dot (e.g. `4`, `12(a)`, `iii`). */
   readonly number?: string;
@@ -86,7 +86,7 @@ export interface Paragraph {
 
 /** A heading and what falls under it; the root section has no heading. */
 export interface Section {
-  /** Stable path id: `root`, `s1`, `s1.2` … (ordinal of headings by depth). */
+  /** Stable path id: `s0` for the implicit root, `s1`, `s1.2` … (ordinal of headings by depth). */
   readonly id: string;
   /** Heading text, or `null` for the implicit root section. */
   readonly heading: string | null;

@@ -97,7 +97,7 @@ function isBoundary(text: string, at: number): boolean {
   if (/\p{Ll}/u.test(nextInitial)) return false;
   if (!hadPeriod) return true;
   if (NEVER_FINAL.has(word)) return false;
-  const opens = SENTENCE_OPENERS.has(next.toLowerCase()) || /^["“‘(]/u.test(text.slice(at).trimStart());
+  const opens = SENTENCE_OPENERS.has(next.toLowerCase()) || /^\s*["“‘(]/u.test(text.slice(at, at + 80));
   // An initial ("Jerome H. Powell") unless a sentence opener follows ("… no Plan B. The …").
   if (word.length === 1 && /\p{L}/u.test(word)) return opens;
   if (TIMES.has(word)) return !TIME_ZONES.has(next.toLowerCase());
@@ -107,7 +107,7 @@ function isBoundary(text: string, at: number): boolean {
     // "U.S." / "E.U.": a new sentence opens with an opener, another acronym, or a capitalised
     // word that is not part of a name and is followed by a lower-case word.
     if (opens || /^(\p{Lu}\.)+$/u.test(next + '.') || /^(\p{Lu}\.){2,}/u.test(next)) return true;
-    const after = /^\s*\S+\s+(\S)/u.exec(text.slice(at))?.[1] ?? '';
+    const after = /^\s*\S+\s+(\S)/u.exec(text.slice(at, at + 200))?.[1] ?? '';
     return !NAME_CONTINUATIONS.has(next.toLowerCase()) && /\p{Ll}/u.test(after);
   }
   return true;

@@ -169,7 +169,7 @@ export function compareStatements(before: Statement, after: Statement, options: 
       movedSections,
       renamedSections,
       budgetExhausted: alignment.stats.budgetExhausted,
-      differs: changes.some((c) => c.kind !== 'unchanged') || movedSections > 0 || renamedSections > 0,
+      differs: changes.some((c) => c.kind !== 'unchanged') || movedSections > 0 || renamedSections > 0 || renumbered > 0,
     },
     alignment: alignment.pairs,
     paragraphs: alignment.paragraphs,

@@ -141,3 +141,13 @@ export function bySection(report: ComparisonReport, changes: readonly Commitment
   }
   return [...groups.entries()];
 }
+
+/** What to say when no change is listed: nothing differs, or only paragraph numbers / sections moved. */
+export function noChangesLine(report: ComparisonReport): string {
+  const s = report.summary;
+  const parts: string[] = [];
+  if (s.renumberedParagraphs) parts.push(`${s.renumberedParagraphs} paragraph(s) renumbered`);
+  if (s.movedSections) parts.push(`${s.movedSections} section(s) moved`);
+  if (s.renamedSections) parts.push(`${s.renamedSections} section(s) renamed`);
+  return parts.length ? `No commitment changed; ${parts.join(', ')}.` : 'No differences.';
+}

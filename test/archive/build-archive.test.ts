@@ -43,7 +43,7 @@ describe('report (the archive)', () => {
     buildArchive(join(b, 'statements'), join(b, 'reports'));
     const files = (root: string): string[] =>
       readdirSync(root, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile())
+        .filter((e) => e.isFile() && !e.name.startsWith('.'))
         .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
         .sort();
     expect(files(join(a, 'reports'))).toEqual(files(join(b, 'reports')));

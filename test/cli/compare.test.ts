@@ -124,3 +124,26 @@ describe('frontmatter checks', () => {
     expect(r.stderr).toMatch(/lang\.md:3: frontmatter field "language" is .*; expected a BCP 47 language tag/);
   });
 });
+
+describe('renumbering and filters', () => {
+  it('says when only paragraph numbers changed, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-'));
+    const a = join(dir, 'a.md');
+    const b = join(dir, 'b.md');
+    writeFileSync(a, '# S\n\n1. Freedonia agreed to build a dam.\n\n2. Sylvania pledged to open a school.\n');
+    writeFileSync(b, '# S\n\n3. Freedonia agreed to build a dam.\n\n4. Sylvania pledged to open a school.\n');
+    const r = await runCli(['compare', a, b]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('No commitment changed; 2 paragraph(s) renumbered.');
+    const json = JSON.parse((await runCli(['compare', a, b, '--format', 'json'])).stdout) as { changes: unknown[]; summary: { renumberedParagraphs: number } };
+    expect(json.changes).toEqual([]);
+    expect(json.summary.renumberedParagraphs).toBe(2);
+  });
+
+  it('applies --only to JSON too', async () => {
+    const r = await runCli(['compare', A, B, '--format', 'json', '--only', 'dropped']);
+    const report = JSON.parse(r.stdout) as { changes: { kind: string }[] };
+    expect(report.changes.length).toBeGreaterThan(0);
+    expect(report.changes.every((c) => c.kind === 'dropped')).toBe(true);
+  });
+});

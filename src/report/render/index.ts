@@ -15,7 +15,8 @@ export type Renderer = (report: ComparisonReport, options: RenderOptions) => str
 export const COMPARISON_RENDERERS = {
   terminal: renderTerminal,
   markdown: renderMarkdown,
-  json: (report: ComparisonReport, _options: RenderOptions) => stableJson(report),
+  json: (report: ComparisonReport, options: RenderOptions) =>
+    stableJson(options.only ? { ...report, changes: report.changes.filter((c) => options.only?.has(c.kind)) } : report),
   csv: renderCsv,
   digest: renderDigest,
   html: renderHtml,

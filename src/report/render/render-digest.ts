@@ -1,6 +1,6 @@
 /** Digest renderer: at most 15 plain lines with the most significant changes, for an article or a chat. */
 import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
-import { citation, countsLine, headline, qualifiersText, visibleChanges } from '../describe-change.js';
+import { citation, countsLine, headline, qualifiersText, visibleChanges, noChangesLine } from '../describe-change.js';
 import type { RenderOptions } from './render-options.js';
 
 /** Most lines a digest has (the issue's limit). */
@@ -37,7 +37,7 @@ function line(change: CommitmentChange): string {
 export function renderDigest(report: ComparisonReport, options: RenderOptions): string {
   const changes = visibleChanges(report, options.only).filter((c) => c.kind !== 'cosmetic');
   const lines = [`${headline(report)}: ${countsLine(report)}`];
-  if (changes.length === 0) lines.push('No differences.');
+  if (changes.length === 0) lines.push(noChangesLine(report));
   for (const change of changes.slice(0, DIGEST_MAX_LINES - 2)) lines.push(`- ${line(change)}`);
   if (changes.length > DIGEST_MAX_LINES - 2) lines.push(`(+${changes.length - (DIGEST_MAX_LINES - 2)} more changes; see the full report)`);
   return `${lines.join('\n')}\n`;

@@ -22,6 +22,7 @@ import {
   roundName,
   sharedTitle,
   visibleChanges,
+  noChangesLine,
 } from '../describe-change.js';
 import type { Child } from './html-page.js';
 import { IdAllocator, diffNodes, el, renderPage, safeLang, slug } from './html-page.js';
@@ -428,7 +429,7 @@ export function renderHtml(report: ComparisonReport, options: RenderOptions): st
       el(
         'p',
         { className: ['empty-report'] },
-        options.only ? 'No changes of the selected kinds.' : 'No differences.',
+        options.only ? 'No changes of the selected kinds.' : noChangesLine(report),
       ),
     );
   } else {

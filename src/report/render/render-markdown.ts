@@ -1,7 +1,7 @@
 /** Markdown renderer: summary table, then changes by significance and by section; readable on GitHub. */
 import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
 import { CHANGE_KINDS } from '../build-comparison.js';
-import { bySection, citation, fileLine, headline, kindLabel, qualifiersText, visibleChanges } from '../describe-change.js';
+import { bySection, citation, fileLine, headline, kindLabel, qualifiersText, visibleChanges, noChangesLine } from '../describe-change.js';
 import type { RenderOptions } from './render-options.js';
 
 /** Escapes Markdown syntax in statement text so it renders as written. */
@@ -45,7 +45,7 @@ export function renderMarkdown(report: ComparisonReport, options: RenderOptions)
   if (report.summary.budgetExhausted) out.push('> **Warning:** the alignment budget was reached; some pairs may be missing.', '');
   const changes = visibleChanges(report, options.only);
   if (changes.length === 0) {
-    out.push('No differences.', '');
+    out.push(noChangesLine(report), '');
     return out.join('\n');
   }
   const top = changes.filter((c) => c.significance >= 3);

@@ -1,7 +1,7 @@
 /** Terminal renderer: coloured, grouped by section, inline word diff, summary first. */
 import { createColors } from 'picocolors';
 import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
-import { bySection, citation, countsLine, headline, kindLabel, qualifiersText, visibleChanges } from '../describe-change.js';
+import { bySection, citation, countsLine, headline, kindLabel, qualifiersText, visibleChanges, noChangesLine } from '../describe-change.js';
 import type { RenderOptions } from './render-options.js';
 
 /** Renders edits inline: `[-deleted-]{+inserted+}`, coloured red and green when colour is on. */
@@ -48,7 +48,7 @@ export function renderTerminal(report: ComparisonReport, options: RenderOptions)
   if (s.budgetExhausted) lines.push(c.yellow('warning: alignment budget reached; the report may be incomplete'));
   const changes = visibleChanges(report, options.only);
   if (changes.length === 0) {
-    lines.push('', 'No differences.');
+    lines.push('', noChangesLine(report));
     return `${lines.join('\n')}\n`;
   }
   const tag = (change: CommitmentChange): string => {
