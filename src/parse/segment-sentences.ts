@@ -131,10 +131,35 @@ const ELLIPSIS_BEFORE_OPENER = /(?<=…|\.\.\.)["”’)]*\s+(?=\p{Lu})/gu;
  */
 const MISSED_NO_SPACE = /(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
 
+/** Longest text handed to Intl.Segmenter at once (default: 4,000 characters). */
+const WINDOW = 4000;
+
+/** `[from, to)` windows of `text`, each ending just after sentence punctuation and a space where possible. */
+function windows(text: string): [number, number][] {
+  if (text.length <= WINDOW) return [[0, text.length]];
+  const out: [number, number][] = [];
+  let from = 0;
+  while (text.length - from > WINDOW) {
+    const slice = text.slice(from + WINDOW / 2, from + WINDOW);
+    const m = /[.!?。！？]["”’)]*\s+(?=\S)(?![\s\S]*[.!?。！？]["”’)]*\s+\S)/u.exec(slice);
+    const cut = m ? from + WINDOW / 2 + m.index + m[0].length : from + WINDOW;
+    out.push([from, cut]);
+    from = cut;
+  }
+  out.push([from, text.length]);
+  return out;
+}
+
 /** Splits `text` into sentence ranges (trimmed, non-empty, in order, covering all non-space text). */
 export function segmentSentences(text: string, language = 'en'): SentenceRange[] {
   const cuts = new Set<number>();
-  for (const { index } of sentenceSegmenter(language).segment(text)) if (index > 0) cuts.add(index);
+  // Intl.Segmenter grows superlinearly on one long text (300 kB: ~3 s; 1 MB: ~45 s), so a long
+  // paragraph is handed to it in windows cut after sentence punctuation; each cut is a candidate
+  // boundary, judged by the same rules as the others (docs/tricky-cases.md).
+  for (const [from, to] of windows(text)) {
+    if (from > 0) cuts.add(from);
+    for (const { index } of sentenceSegmenter(language).segment(text.slice(from, to))) if (index > 0) cuts.add(from + index);
+  }
   for (const m of text.matchAll(MISSED_BEFORE_DIGIT)) {
     const at = m.index + m[0].length;
     const { word } = lastWord(text, m.index);
