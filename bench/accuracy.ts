@@ -74,7 +74,9 @@ export function scoreArgRewrite(options: Partial<AlignOptions> = {}): ArgRewrite
   let goldDA = 0;
   let correctDA = 0;
   let predictedDA = 0;
-  const dirs = readdirSync(ROOT).filter((d) => existsSync(join(ROOT, d, 'gold.json'))).sort();
+  const dirs = readdirSync(ROOT)
+    .filter((d) => existsSync(join(ROOT, d, 'gold.json')))
+    .sort();
   for (const dir of dirs) {
     const gold = JSON.parse(readFileSync(join(ROOT, dir, 'gold.json'), 'utf8')) as Gold;
     const oldText = readFileSync(join(ROOT, dir, 'old.md'), 'utf8');
@@ -135,7 +137,11 @@ export function scoreArgRewrite(options: Partial<AlignOptions> = {}): ArgRewrite
     documents: dirs.length,
     allPairs: prf(all),
     modifiedPairs: prf(mod),
-    deletedAdded: { accuracy: round(correctDA / Math.max(1, goldDA)), precision: round(correctDA / Math.max(1, predictedDA)), gold: goldDA },
+    deletedAdded: {
+      accuracy: round(correctDA / Math.max(1, goldDA)),
+      precision: round(correctDA / Math.max(1, predictedDA)),
+      gold: goldDA,
+    },
   };
 }
 
@@ -157,11 +163,19 @@ function main(): void {
   if (!arg) console.log('SKIPPED: ArgRewrite (../shared/benchmarks/argrewrite not present)');
   else {
     console.log(`ArgRewrite V.2, ${arg.documents} document pairs, our segmentation`);
-    console.log('| measure | precision | recall | F1 | goal | difflib baseline (gold segmentation) |');
+    console.log(
+      '| measure | precision | recall | F1 | goal | difflib baseline (gold segmentation) |',
+    );
     console.log('|---|---|---|---|---|---|');
-    console.log(`| all pairs | ${arg.allPairs.precision} | ${arg.allPairs.recall} | ${arg.allPairs.f1} | ≥ 0.98 | 0.962 |`);
-    console.log(`| modified pairs | ${arg.modifiedPairs.precision} | ${arg.modifiedPairs.recall} | ${arg.modifiedPairs.f1} | ≥ 0.95 | 0.900 |`);
-    console.log(`| deleted/added sentences (${arg.deletedAdded.gold}) | ${arg.deletedAdded.precision} | ${arg.deletedAdded.accuracy} (accuracy) | | | |`);
+    console.log(
+      `| all pairs | ${arg.allPairs.precision} | ${arg.allPairs.recall} | ${arg.allPairs.f1} | ≥ 0.98 | 0.962 |`,
+    );
+    console.log(
+      `| modified pairs | ${arg.modifiedPairs.precision} | ${arg.modifiedPairs.recall} | ${arg.modifiedPairs.f1} | ≥ 0.95 | 0.900 |`,
+    );
+    console.log(
+      `| deleted/added sentences (${arg.deletedAdded.gold}) | ${arg.deletedAdded.precision} | ${arg.deletedAdded.accuracy} (accuracy) | | | |`,
+    );
   }
   console.log('');
   console.log(`Generated pairs (seeded, ${generated.pairs} pairs)`);

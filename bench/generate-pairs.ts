@@ -16,25 +16,111 @@ export function random(seed: number): () => number {
   };
 }
 
-const ACTORS = ['The two sides', 'Both sides', 'Freedonia', 'Sylvania', 'The ministers', 'The Freedonian side', 'The Sylvanian side'];
-const ACTS = ['agreed to', 'pledged to', 'reaffirmed their resolve to', 'decided to', 'undertook to', 'resolved to', 'committed to'];
-const VERBS = ['strengthen', 'expand', 'deepen', 'accelerate', 'review', 'support', 'upgrade', 'protect', 'finance', 'complete', 'coordinate', 'promote'];
-const OBJECTS = [
-  'cooperation', 'the railway corridor', 'port operations', 'the energy grid', 'customs procedures', 'the water treaty',
-  'maritime security', 'vaccine production', 'student exchanges', 'the trade zone', 'satellite services', 'flood relief',
-  'border markets', 'the dam project', 'mineral exploration', 'banking links', 'cyber defence', 'tourism promotion',
+const ACTORS = [
+  'The two sides',
+  'Both sides',
+  'Freedonia',
+  'Sylvania',
+  'The ministers',
+  'The Freedonian side',
+  'The Sylvanian side',
 ];
-const PLACES = ['Vantor', 'Kelby', 'Marrow', 'Ostrand', 'Pellin', 'Quarry Bay', 'Rusk', 'Saltmere', 'Tolvin', 'Umber', 'Wexley', 'Yarrow'];
-const AREAS = ['agriculture', 'mining', 'industry', 'education', 'health', 'transport', 'finance', 'culture', 'science', 'energy'];
+const ACTS = [
+  'agreed to',
+  'pledged to',
+  'reaffirmed their resolve to',
+  'decided to',
+  'undertook to',
+  'resolved to',
+  'committed to',
+];
+const VERBS = [
+  'strengthen',
+  'expand',
+  'deepen',
+  'accelerate',
+  'review',
+  'support',
+  'upgrade',
+  'protect',
+  'finance',
+  'complete',
+  'coordinate',
+  'promote',
+];
+const OBJECTS = [
+  'cooperation',
+  'the railway corridor',
+  'port operations',
+  'the energy grid',
+  'customs procedures',
+  'the water treaty',
+  'maritime security',
+  'vaccine production',
+  'student exchanges',
+  'the trade zone',
+  'satellite services',
+  'flood relief',
+  'border markets',
+  'the dam project',
+  'mineral exploration',
+  'banking links',
+  'cyber defence',
+  'tourism promotion',
+];
+const PLACES = [
+  'Vantor',
+  'Kelby',
+  'Marrow',
+  'Ostrand',
+  'Pellin',
+  'Quarry Bay',
+  'Rusk',
+  'Saltmere',
+  'Tolvin',
+  'Umber',
+  'Wexley',
+  'Yarrow',
+];
+const AREAS = [
+  'agriculture',
+  'mining',
+  'industry',
+  'education',
+  'health',
+  'transport',
+  'finance',
+  'culture',
+  'science',
+  'energy',
+];
 const ADVERBS = ['further', 'jointly', 'steadily', 'actively', 'fully', 'swiftly'];
 const SYNONYMS: Record<string, string> = {
-  strengthen: 'reinforce', expand: 'broaden', deepen: 'intensify', accelerate: 'speed up', review: 'assess',
-  support: 'back', upgrade: 'modernise', protect: 'safeguard', finance: 'fund', complete: 'finish',
-  coordinate: 'align', promote: 'advance', cooperation: 'collaboration',
+  strengthen: 'reinforce',
+  expand: 'broaden',
+  deepen: 'intensify',
+  accelerate: 'speed up',
+  review: 'assess',
+  support: 'back',
+  upgrade: 'modernise',
+  protect: 'safeguard',
+  finance: 'fund',
+  complete: 'finish',
+  coordinate: 'align',
+  promote: 'advance',
+  cooperation: 'collaboration',
 };
 const HEADINGS = [
-  'Bilateral relations', 'Economic cooperation', 'Security', 'Regional issues', 'People-to-people exchanges',
-  'Multilateral cooperation', 'Energy and climate', 'Science and technology', 'Health', 'Connectivity',
+  'Bilateral relations',
+  'Economic cooperation',
+  'Security',
+  'Regional issues',
+  'People-to-people exchanges',
+  'Multilateral cooperation',
+  'Energy and climate',
+  'Science and technology',
+  'Health',
+  'Connectivity',
 ];
 
 type Pick = <T>(list: readonly T[]) => T;
@@ -82,10 +168,14 @@ export interface GeneratedPair {
 function sentence(pick: Pick, rnd: () => number, serial: number): string {
   const items = [pick(AREAS), pick(AREAS), pick(AREAS)];
   const shapes = [
-    () => `${pick(ACTORS)} ${pick(ACTS)} ${pick(VERBS)} ${pick(OBJECTS)} near ${pick(PLACES)} by ${2026 + Math.floor(rnd() * 9)}.`,
-    () => `${pick(ACTORS)} ${pick(ACTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${items[0]}, ${items[1]} and ${items[2]} with partners from ${pick(PLACES)}.`,
-    () => `${pick(ACTORS)} welcomed progress on ${pick(OBJECTS)} at ${pick(PLACES)} and ${pick(ACTS)} ${pick(VERBS)} ${pick(OBJECTS)}, and they noted project ${serial} in ${pick(PLACES)}.`,
-    () => `${pick(ACTORS)} ${pick(ACTS)} allocate ${1 + Math.floor(rnd() * 90)} million for ${pick(OBJECTS)} in ${pick(PLACES)} under programme ${serial}.`,
+    () =>
+      `${pick(ACTORS)} ${pick(ACTS)} ${pick(VERBS)} ${pick(OBJECTS)} near ${pick(PLACES)} by ${2026 + Math.floor(rnd() * 9)}.`,
+    () =>
+      `${pick(ACTORS)} ${pick(ACTS)} ${pick(VERBS)} ${pick(OBJECTS)} in ${items[0]}, ${items[1]} and ${items[2]} with partners from ${pick(PLACES)}.`,
+    () =>
+      `${pick(ACTORS)} welcomed progress on ${pick(OBJECTS)} at ${pick(PLACES)} and ${pick(ACTS)} ${pick(VERBS)} ${pick(OBJECTS)}, and they noted project ${serial} in ${pick(PLACES)}.`,
+    () =>
+      `${pick(ACTORS)} ${pick(ACTS)} allocate ${1 + Math.floor(rnd() * 90)} million for ${pick(OBJECTS)} in ${pick(PLACES)} under programme ${serial}.`,
   ];
   return pick(shapes)();
 }
@@ -153,7 +243,10 @@ export function generatePair(seed: number, targetBytes = 12_000): GeneratedPair 
         }
         const next = list[i + 1];
         if (r < 0.13 && next) {
-          const merged = { id: nextId++, text: `${s.text.replace(/\.$/, '')}, and ${next.text.charAt(0).toLowerCase()}${next.text.slice(1)}` };
+          const merged = {
+            id: nextId++,
+            text: `${s.text.replace(/\.$/, '')}, and ${next.text.charAt(0).toLowerCase()}${next.text.slice(1)}`,
+          };
           out.push(merged);
           merges.set(merged.id, [s.id, next.id]);
           pairs.set(s.id, [merged.id]);
@@ -168,7 +261,10 @@ export function generatePair(seed: number, targetBytes = 12_000): GeneratedPair 
       if (rnd() < 0.08) out.push({ id: nextId++, text: sentence(pick, rnd, serial++) }); // new
       if (out.length > 0) paragraphs.push({ sentences: out });
     }
-    if (rnd() < 0.1) paragraphs.splice(Math.floor(rnd() * paragraphs.length), 0, { sentences: [{ id: nextId++, text: sentence(pick, rnd, serial++) }] });
+    if (rnd() < 0.1)
+      paragraphs.splice(Math.floor(rnd() * paragraphs.length), 0, {
+        sentences: [{ id: nextId++, text: sentence(pick, rnd, serial++) }],
+      });
     after.push({ heading: section.heading, paragraphs });
   }
   // Move one short paragraph at least three paragraphs away, inside the after side.
@@ -197,15 +293,26 @@ export function generatePair(seed: number, targetBytes = 12_000): GeneratedPair 
         after.push(section);
         movedSection = section.heading;
         for (const p of section.paragraphs) {
-          for (const s of p.sentences) for (const [b, as] of pairs) if (as.includes(s.id)) moved.add(b);
+          for (const s of p.sentences)
+            for (const [b, as] of pairs) if (as.includes(s.id)) moved.add(b);
         }
       }
     }
   }
-  const render = (secs: GenSection[]): { text: string; ids: number[]; numbers: Map<number, string> } => {
+  const render = (
+    secs: GenSection[],
+  ): { text: string; ids: number[]; numbers: Map<number, string> } => {
     const ids: number[] = [];
     const numbers = new Map<number, string>();
-    const lines = ['---', 'series: generated', 'parties: [Freedonia, Sylvania]', '---', '', '# Joint statement', ''];
+    const lines = [
+      '---',
+      'series: generated',
+      'parties: [Freedonia, Sylvania]',
+      '---',
+      '',
+      '# Joint statement',
+      '',
+    ];
     let n = 1;
     for (const s of secs) {
       lines.push(`## ${s.heading}`, '');
@@ -226,7 +333,8 @@ export function generatePair(seed: number, targetBytes = 12_000): GeneratedPair 
   for (const [bid, aids] of pairs) {
     const nb = b.numbers.get(bid);
     const na = a.numbers.get(aids[0] as number);
-    if (nb !== undefined && na !== undefined && nb !== na && !renumbered.has(nb)) renumbered.set(nb, na);
+    if (nb !== undefined && na !== undefined && nb !== na && !renumbered.has(nb))
+      renumbered.set(nb, na);
   }
   return {
     before: b.text,

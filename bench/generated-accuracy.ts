@@ -21,8 +21,19 @@ export interface GeneratedScore {
 }
 
 /** Runs `count` seeded pairs (default 40) and scores each kind of structural change. */
-export function scoreGenerated(options: Partial<AlignOptions> = {}, count = 40, firstSeed = 1): GeneratedScore {
-  const t = { pairs: tally(), moves: tally(), splits: tally(), merges: tally(), renumbering: tally(), sections: tally() };
+export function scoreGenerated(
+  options: Partial<AlignOptions> = {},
+  count = 40,
+  firstSeed = 1,
+): GeneratedScore {
+  const t = {
+    pairs: tally(),
+    moves: tally(),
+    splits: tally(),
+    merges: tally(),
+    renumbering: tally(),
+    sections: tally(),
+  };
   for (let seed = firstSeed; seed < firstSeed + count; seed++) {
     const gen = generatePair(seed);
     const before = analyseStatement(parseStatement(gen.before, { file: `gen-${seed}-before.md` }));
@@ -30,7 +41,9 @@ export function scoreGenerated(options: Partial<AlignOptions> = {}, count = 40, 
     const sb = sentencesOf(before);
     const sa = sentencesOf(after);
     if (sb.length !== gen.beforeIds.length || sa.length !== gen.afterIds.length) {
-      throw new Error(`seed ${seed}: segmentation differs from the generator (${sb.length}/${gen.beforeIds.length})`);
+      throw new Error(
+        `seed ${seed}: segmentation differs from the generator (${sb.length}/${gen.beforeIds.length})`,
+      );
     }
     const truthOfB = new Map(sb.map((s, i) => [s.id, gen.beforeIds[i] as number]));
     const truthOfA = new Map(sa.map((s, i) => [s.id, gen.afterIds[i] as number]));
@@ -97,7 +110,11 @@ export function scoreGenerated(options: Partial<AlignOptions> = {}, count = 40, 
       }
     }
   }
-  const m = (x: Tally, goal: string) => ({ precision: ratio(x.correct, x.predicted), recall: ratio(x.found, x.truth), goal });
+  const m = (x: Tally, goal: string) => ({
+    precision: ratio(x.correct, x.predicted),
+    recall: ratio(x.found, x.truth),
+    goal,
+  });
   return {
     pairs: count,
     measures: {

@@ -21,7 +21,12 @@ export { compareStatements } from './report/build-comparison.js';
 export type { CompareOptions } from './report/build-comparison.js';
 export { COMPARISON_RENDERERS } from './report/render/index.js';
 export type { Renderer } from './report/render/index.js';
-export { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } from './report/render/render-series.js';
+export {
+  renderSeriesCsv,
+  renderSeriesJson,
+  renderSeriesMarkdown,
+  renderSeriesTerminal,
+} from './report/render/render-series.js';
 export { renderSeriesHtml } from './report/render/render-series-html.js';
 export { buildSeries } from './series/build-series.js';
 export type { SeriesOptions } from './series/build-series.js';

@@ -8,10 +8,32 @@ describe('public API', () => {
   it('exports the documented functions (README § Library)', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
-        'COMPARISON_RENDERERS', 'DEFAULT_ALIGN_OPTIONS', 'TOOL_VERSION', 'UserError', 'alignStatements', 'analyseStatement',
-        'buildArchive', 'buildSeries', 'compareStatements', 'compileLexicon', 'decodeInput', 'defaultLexiconSpec', 'diffWords',
-        'isUserError', 'loadSeries', 'loadStatement', 'mergeLexicon', 'parseStatement', 'renderSeriesCsv', 'renderSeriesHtml',
-        'renderSeriesJson', 'renderSeriesMarkdown', 'renderSeriesTerminal', 'run', 'segmentSentences', 'statementFromBytes',
+        'COMPARISON_RENDERERS',
+        'DEFAULT_ALIGN_OPTIONS',
+        'TOOL_VERSION',
+        'UserError',
+        'alignStatements',
+        'analyseStatement',
+        'buildArchive',
+        'buildSeries',
+        'compareStatements',
+        'compileLexicon',
+        'decodeInput',
+        'defaultLexiconSpec',
+        'diffWords',
+        'isUserError',
+        'loadSeries',
+        'loadStatement',
+        'mergeLexicon',
+        'parseStatement',
+        'renderSeriesCsv',
+        'renderSeriesHtml',
+        'renderSeriesJson',
+        'renderSeriesMarkdown',
+        'renderSeriesTerminal',
+        'run',
+        'segmentSentences',
+        'statementFromBytes',
       ].sort(),
     );
   });
@@ -25,14 +47,25 @@ describe('public API', () => {
     try {
       const { firstChange } = (await import(`../${file}`)) as { firstChange: api.CommitmentChange };
       expect(firstChange.kind).toBe('reworded');
-      expect(firstChange.qualifiers).toContainEqual({ kind: 'strengthened', from: 3, to: 4, markers: ['firmly'] });
-      expect(firstChange.qualifiers).toContainEqual({ kind: 'figure-changed', from: [], to: ['2027'] });
+      expect(firstChange.qualifiers).toContainEqual({
+        kind: 'strengthened',
+        from: 3,
+        to: 4,
+        markers: ['firmly'],
+      });
+      expect(firstChange.qualifiers).toContainEqual({
+        kind: 'figure-changed',
+        from: [],
+        to: ['2027'],
+      });
     } finally {
       rmSync(file, { force: true });
     }
   });
 
   it('reports the version of package.json', () => {
-    expect(TOOL_VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
+    expect(TOOL_VERSION).toBe(
+      (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version,
+    );
   });
 });

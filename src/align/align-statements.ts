@@ -6,7 +6,15 @@ import { DEFAULT_ALIGN_OPTIONS } from './align-options.js';
 import { alignParagraphs, alignSections } from './align-structure.js';
 import { longestIncreasingRun } from './longest-increasing-run.js';
 import type { Unit } from './units.js';
-import { containment, gramDice, unionBag, unitsOf, Vocabulary, weigh, wordSimilarity } from './units.js';
+import {
+  containment,
+  gramDice,
+  unionBag,
+  unitsOf,
+  Vocabulary,
+  weigh,
+  wordSimilarity,
+} from './units.js';
 
 /** Similarity of two units: IDF-weighted Dice over content words blended with character-trigram Dice (`gramWeight`). */
 export function unitSimilarity(x: Unit, y: Unit, gramWeight: number): number {
@@ -86,12 +94,31 @@ export class AlignSession {
 }
 
 const FLIPPED_KIND: Record<AlignedPair['kind'], AlignedPair['kind']> = {
-  unchanged: 'unchanged', reworded: 'reworded', moved: 'moved', split: 'merged', merged: 'split', added: 'removed', removed: 'added',
+  unchanged: 'unchanged',
+  reworded: 'reworded',
+  moved: 'moved',
+  split: 'merged',
+  merged: 'split',
+  added: 'removed',
+  removed: 'added',
 };
-const FLIPPED_BY: Record<MatchedBy, MatchedBy> = { exact: 'exact', normalized: 'normalized', fuzzy: 'fuzzy', split: 'merge', merge: 'split', none: 'none' };
+const FLIPPED_BY: Record<MatchedBy, MatchedBy> = {
+  exact: 'exact',
+  normalized: 'normalized',
+  fuzzy: 'fuzzy',
+  split: 'merge',
+  merge: 'split',
+  none: 'none',
+};
 
 function flipPair(pair: AlignedPair): AlignedPair {
-  return { ...pair, before: pair.after, after: pair.before, kind: FLIPPED_KIND[pair.kind], matchedBy: FLIPPED_BY[pair.matchedBy] };
+  return {
+    ...pair,
+    before: pair.after,
+    after: pair.before,
+    kind: FLIPPED_KIND[pair.kind],
+    matchedBy: FLIPPED_BY[pair.matchedBy],
+  };
 }
 
 /** Orders pairs by after position, removed ones where they stood (after sides given as `A`, before as `B`). */
@@ -125,7 +152,12 @@ function reorder(pairs: AlignedPair[], A: readonly Unit[], B: readonly Unit[]): 
 }
 
 /** The sentence alignment of units `B` (before) and `A` (after), in that direction. */
-function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions): { pairs: AlignedPair[]; stats: Alignment['stats'] } {
+function alignUnits(
+  B: Unit[],
+  A: Unit[],
+  df: Int32Array,
+  options: AlignOptions,
+): { pairs: AlignedPair[]; stats: Alignment['stats'] } {
   const groupOfB: (Group | undefined)[] = new Array(B.length).fill(undefined);
   const groupOfA: (Group | undefined)[] = new Array(A.length).fill(undefined);
   const groups: Group[] = [];
@@ -143,7 +175,8 @@ function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions)
   const countA = new Map<string, number>();
   for (const u of B) countB.set(u.key, (countB.get(u.key) ?? 0) + 1);
   for (const u of A) countA.set(u.key, (countA.get(u.key) ?? 0) + 1);
-  const anchor = (b: number, a: number): void => link(b, a, B[b]?.text === A[a]?.text ? 'exact' : 'normalized', 1);
+  const anchor = (b: number, a: number): void =>
+    link(b, a, B[b]?.text === A[a]?.text ? 'exact' : 'normalized', 1);
   const onlyA = new Map<string, number>();
   A.forEach((u, a) => {
     if (countA.get(u.key) === 1 && countB.get(u.key) === 1) onlyA.set(u.key, a);
@@ -179,8 +212,26 @@ function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions)
   const propose = (b: number, a: number): void => {
     proposed.add(b * A.length + a);
   };
-  proposeCandidates(B, A, groupOfB, groupOfA, (g) => g.after[0] ?? -1, df, options, (q, t) => propose(q, t));
-  proposeCandidates(A, B, groupOfA, groupOfB, (g) => g.before[0] ?? -1, df, options, (q, t) => propose(t, q));
+  proposeCandidates(
+    B,
+    A,
+    groupOfB,
+    groupOfA,
+    (g) => g.after[0] ?? -1,
+    df,
+    options,
+    (q, t) => propose(q, t),
+  );
+  proposeCandidates(
+    A,
+    B,
+    groupOfA,
+    groupOfB,
+    (g) => g.before[0] ?? -1,
+    df,
+    options,
+    (q, t) => propose(t, q),
+  );
   let comparisons = 0;
   let budgetExhausted = false;
   const candidatesOf = new Map<number, Candidate[]>();
@@ -206,16 +257,32 @@ function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions)
   }
 
   // 3. One-to-one, best first; ties broken by distance from the expected place, then by order.
-  all.sort((x, y) => y.score - x.score || x.distance - y.distance || x.a + x.b - (y.a + y.b) || x.b - y.b);
+  all.sort(
+    (x, y) => y.score - x.score || x.distance - y.distance || x.a + x.b - (y.a + y.b) || x.b - y.b,
+  );
   for (const c of all) {
     if (groupOfB[c.b] || groupOfA[c.a]) continue;
     link(c.b, c.a, 'fuzzy', round(c.score));
   }
 
   // 4. Splits (one before, several after) and merges (several before, one after).
-  attachParts({ units: B, groupOf: groupOfB }, { units: A, groupOf: groupOfA }, 'after', groups, options, candidatesOf);
+  attachParts(
+    { units: B, groupOf: groupOfB },
+    { units: A, groupOf: groupOfA },
+    'after',
+    groups,
+    options,
+    candidatesOf,
+  );
   const reverse = invertCandidates(candidatesOf);
-  attachParts({ units: A, groupOf: groupOfA }, { units: B, groupOf: groupOfB }, 'before', groups, options, reverse);
+  attachParts(
+    { units: A, groupOf: groupOfA },
+    { units: B, groupOf: groupOfB },
+    'before',
+    groups,
+    options,
+    reverse,
+  );
 
   // 5. What is left between two in-order pairs is paired in order when similar enough.
   alignGaps(B, A, groupOfB, groupOfA, link, options);
@@ -224,17 +291,25 @@ function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions)
   const live = groups.filter((g) => g.before.length > 0 && g.after.length > 0);
   live.sort((x, y) => (x.before[0] ?? 0) - (y.before[0] ?? 0));
   const weightOf = (g: Group): number => 1 + g.score / 1000;
-  let inRun = longestIncreasingRun(live.map((g) => g.after[0] ?? 0), live.map(weightOf));
+  let inRun = longestIncreasingRun(
+    live.map((g) => g.after[0] ?? 0),
+    live.map(weightOf),
+  );
   const runnerUp = (list: readonly Candidate[] | undefined, except: number): number =>
     Math.max(0, ...(list ?? []).filter((c) => c.a !== except).map((c) => c.score));
   const isClearWinner = (g: Group): boolean => {
     const b = g.before[0] ?? -1;
     const a = g.after[0] ?? -1;
-    const margin = g.score - Math.max(runnerUp(candidatesOf.get(b), a), runnerUp(reverse.get(a), b));
+    const margin =
+      g.score - Math.max(runnerUp(candidatesOf.get(b), a), runnerUp(reverse.get(a), b));
     return g.score >= options.minSimilarity && margin >= options.moveMargin;
   };
   const undone = live.filter(
-    (g, i) => !inRun.has(i) && g.matchedBy === 'fuzzy' && g.score < options.minMoveSimilarity && !isClearWinner(g),
+    (g, i) =>
+      !inRun.has(i) &&
+      g.matchedBy === 'fuzzy' &&
+      g.score < options.minMoveSimilarity &&
+      !isClearWinner(g),
   );
   for (const g of undone) {
     for (const b of g.before) groupOfB[b] = undefined;
@@ -243,24 +318,55 @@ function alignUnits(B: Unit[], A: Unit[], df: Int32Array, options: AlignOptions)
     g.after = [];
   }
   const kept = live.filter((g) => g.before.length > 0);
-  inRun = longestIncreasingRun(kept.map((g) => g.after[0] ?? 0), kept.map(weightOf));
+  inRun = longestIncreasingRun(
+    kept.map((g) => g.after[0] ?? 0),
+    kept.map(weightOf),
+  );
   const movedGroups = new Set(kept.filter((_, i) => !inRun.has(i)));
 
   const pairs: AlignedPair[] = [];
   for (const g of kept) {
-    const reworded = g.before.map((b) => (B[b] as Unit).key).join(' ') !== g.after.map((a) => (A[a] as Unit).key).join(' ');
+    const reworded =
+      g.before.map((b) => (B[b] as Unit).key).join(' ') !==
+      g.after.map((a) => (A[a] as Unit).key).join(' ');
     const moved = movedGroups.has(g);
     const kind =
-      g.after.length > 1 ? 'split' : g.before.length > 1 ? 'merged' : moved ? 'moved' : reworded ? 'reworded' : 'unchanged';
+      g.after.length > 1
+        ? 'split'
+        : g.before.length > 1
+          ? 'merged'
+          : moved
+            ? 'moved'
+            : reworded
+              ? 'reworded'
+              : 'unchanged';
     const before = g.before.map((b) => (B[b] as Unit).id);
     const after = g.after.map((a) => (A[a] as Unit).id);
     pairs.push({ before, after, kind, matchedBy: g.matchedBy, score: g.score, moved, reworded });
   }
   B.forEach((unit, b) => {
-    if (!groupOfB[b]) pairs.push({ before: [unit.id], after: [], kind: 'removed', matchedBy: 'none', score: 0, moved: false, reworded: false });
+    if (!groupOfB[b])
+      pairs.push({
+        before: [unit.id],
+        after: [],
+        kind: 'removed',
+        matchedBy: 'none',
+        score: 0,
+        moved: false,
+        reworded: false,
+      });
   });
   A.forEach((unit, a) => {
-    if (!groupOfA[a]) pairs.push({ before: [], after: [unit.id], kind: 'added', matchedBy: 'none', score: 0, moved: false, reworded: false });
+    if (!groupOfA[a])
+      pairs.push({
+        before: [],
+        after: [unit.id],
+        kind: 'added',
+        matchedBy: 'none',
+        score: 0,
+        moved: false,
+        reworded: false,
+      });
   });
   return { pairs: reorder(pairs, A, B), stats: { comparisons, budgetExhausted } };
 }
@@ -287,8 +393,14 @@ function alignGaps(
     if (nextA > lastA) {
       const gapA: number[] = [];
       for (let a = lastA + 1; a < nextA; a++) if (!groupOfA[a]) gapA.push(a);
-      if (gapB.length > 0 && gapA.length > 0 && gapB.length <= options.maxGap && gapA.length <= options.maxGap) {
-        for (const [x, y, score] of bestInOrder(gapB, gapA, B, A, options)) link(x, y, 'fuzzy', round(score));
+      if (
+        gapB.length > 0 &&
+        gapA.length > 0 &&
+        gapB.length <= options.maxGap &&
+        gapA.length <= options.maxGap
+      ) {
+        for (const [x, y, score] of bestInOrder(gapB, gapA, B, A, options))
+          link(x, y, 'fuzzy', round(score));
       }
       lastA = group ? Math.max(...group.after) : lastA;
     }
@@ -304,7 +416,8 @@ function bestInOrder(
   A: readonly Unit[],
   options: AlignOptions,
 ): [number, number, number][] {
-  const min = xs.length === 1 && ys.length === 1 ? options.minGapSimilarity : options.minGapSimilarityWide;
+  const min =
+    xs.length === 1 && ys.length === 1 ? options.minGapSimilarity : options.minGapSimilarityWide;
   const n = xs.length;
   const m = ys.length;
   const sim = (i: number, j: number): number => {
@@ -315,7 +428,9 @@ function bestInOrder(
     return unitSimilarity(x, y, options.gramWeight);
   };
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  const sims: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => sim(i, j)));
+  const sims: number[][] = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: m }, (_, j) => sim(i, j)),
+  );
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       const s = sims[i - 1]?.[j - 1] ?? 0;
@@ -325,7 +440,7 @@ function bestInOrder(
     }
   }
   const out: [number, number, number][] = [];
-  for (let i = n, j = m; i > 0 && j > 0; ) {
+  for (let i = n, j = m; i > 0 && j > 0;) {
     const s = sims[i - 1]?.[j - 1] ?? 0;
     const here = best[i]?.[j] ?? 0;
     if (s >= min && Math.abs(here - ((best[i - 1]?.[j - 1] ?? 0) + s)) < 1e-12) {
@@ -343,7 +458,11 @@ function bestInOrder(
  * skipped when the other side's current copy is nearer to its own next copy (positions of
  * the before side scaled to the after side). Linear in the number of copies.
  */
-export function pairRepeats(pb: readonly number[], pa: readonly number[], scale: number): [number, number][] {
+export function pairRepeats(
+  pb: readonly number[],
+  pa: readonly number[],
+  scale: number,
+): [number, number][] {
   const out: [number, number][] = [];
   let i = 0;
   let j = 0;
@@ -418,7 +537,8 @@ function proposeCandidates(
       }
     }
     touched.sort((x, y) => (acc[y] as number) - (acc[x] as number) || x - y);
-    for (let k = 0; k < touched.length && k < options.maxCandidates; k++) propose(q, touched[k] as number);
+    for (let k = 0; k < touched.length && k < options.maxCandidates; k++)
+      propose(q, touched[k] as number);
     for (const t of touched) acc[t] = 0;
     const lo = Math.min(prevAnchor[q] ?? -1, nextAnchor[q] ?? targets.length);
     const hi = Math.max(prevAnchor[q] ?? -1, nextAnchor[q] ?? targets.length);
@@ -455,13 +575,23 @@ function lowerBound(sorted: readonly number[], value: number): number {
 }
 
 /** True when b's previous or next sentence is paired with a's previous or next sentence. */
-function contextAgrees(b: number, a: number, groupOfB: readonly (Group | undefined)[], groupOfA: readonly (Group | undefined)[]): boolean {
+function contextAgrees(
+  b: number,
+  a: number,
+  groupOfB: readonly (Group | undefined)[],
+  groupOfA: readonly (Group | undefined)[],
+): boolean {
   const prev = groupOfB[b - 1];
   const next = groupOfB[b + 1];
-  return (prev !== undefined && prev === groupOfA[a - 1]) || (next !== undefined && next === groupOfA[a + 1]);
+  return (
+    (prev !== undefined && prev === groupOfA[a - 1]) ||
+    (next !== undefined && next === groupOfA[a + 1])
+  );
 }
 
-function invertCandidates(candidatesOf: ReadonlyMap<number, Candidate[]>): Map<number, Candidate[]> {
+function invertCandidates(
+  candidatesOf: ReadonlyMap<number, Candidate[]>,
+): Map<number, Candidate[]> {
   const out = new Map<number, Candidate[]>();
   for (const list of candidatesOf.values()) {
     for (const c of list) {
@@ -498,7 +628,7 @@ function attachParts(
   };
   const grow = (group: Group): void => {
     const w = group[wholeField][0] ?? 0;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const members = group[partsField];
       for (const p of [Math.min(...members) - 1, Math.max(...members) + 1]) {
@@ -524,7 +654,9 @@ function attachParts(
   for (let w = 0; w < wholes.units.length; w++) {
     if (wholes.groupOf[w]) continue;
     const list = candidatesOf.get(w) ?? [];
-    const seeds = list.filter((c) => !parts.groupOf[c.a] && contained(c.a, w)).sort((x, y) => y.score - x.score || x.a - y.a);
+    const seeds = list
+      .filter((c) => !parts.groupOf[c.a] && contained(c.a, w))
+      .sort((x, y) => y.score - x.score || x.a - y.a);
     const seed = seeds[0];
     if (!seed) continue;
     const group: Group = {

@@ -40,7 +40,11 @@ function sectionsOf(statement: Statement): Section[] {
  * Pairs containers that share the most paired sentences, mutually (best of each other).
  * Returns the pairs as [before index, after index, shared].
  */
-function pairContainers(before: Container[], after: Container[], pairs: readonly AlignedPair[]): [number, number, number][] {
+function pairContainers(
+  before: Container[],
+  after: Container[],
+  pairs: readonly AlignedPair[],
+): [number, number, number][] {
   const ownerB = new Map<string, number>();
   before.forEach((c) => c.sentenceIds.forEach((id) => ownerB.set(id, c.index)));
   const ownerA = new Map<string, number>();
@@ -62,9 +66,11 @@ function pairContainers(before: Container[], after: Container[], pairs: readonly
   for (const [key, count] of [...shared.entries()].sort()) {
     const [cb, ca] = key.split(' ').map(Number) as [number, number];
     const currentB = bestB.get(cb);
-    if (!currentB || count > currentB[1] || (count === currentB[1] && ca < currentB[0])) bestB.set(cb, [ca, count]);
+    if (!currentB || count > currentB[1] || (count === currentB[1] && ca < currentB[0]))
+      bestB.set(cb, [ca, count]);
     const currentA = bestA.get(ca);
-    if (!currentA || count > currentA[1] || (count === currentA[1] && cb < currentA[0])) bestA.set(ca, [cb, count]);
+    if (!currentA || count > currentA[1] || (count === currentA[1] && cb < currentA[0]))
+      bestA.set(ca, [cb, count]);
   }
   const out: [number, number, number][] = [];
   for (const [cb, [ca, count]] of bestB) if (bestA.get(ca)?.[0] === cb) out.push([cb, ca, count]);
@@ -72,7 +78,11 @@ function pairContainers(before: Container[], after: Container[], pairs: readonly
 }
 
 /** Paragraph pairs: shared sentences decide; numbers tell renumbering; order tells moves. */
-export function alignParagraphs(before: Statement, after: Statement, pairs: readonly AlignedPair[]): ParagraphPair[] {
+export function alignParagraphs(
+  before: Statement,
+  after: Statement,
+  pairs: readonly AlignedPair[],
+): ParagraphPair[] {
   const pb = paragraphsOf(before);
   const pa = paragraphsOf(after);
   const asContainer = (p: Paragraph, index: number): Container => ({
@@ -100,7 +110,8 @@ export function alignParagraphs(before: Statement, after: Statement, pairs: read
         ...(y.number !== undefined ? { afterNumber: y.number } : {}),
         renumbered: x.number !== undefined && y.number !== undefined && x.number !== y.number,
         moved: !run.has(i),
-        overlap: Math.round((count / Math.max(x.sentences.length, y.sentences.length)) * 1000) / 1000,
+        overlap:
+          Math.round((count / Math.max(x.sentences.length, y.sentences.length)) * 1000) / 1000,
       },
       order: a,
     });
@@ -108,14 +119,28 @@ export function alignParagraphs(before: Statement, after: Statement, pairs: read
   pb.forEach((p, b) => {
     if (pairedB.has(b)) return;
     out.push({
-      pair: { before: p.id, after: null, ...(p.number !== undefined ? { beforeNumber: p.number } : {}), renumbered: false, moved: false, overlap: 0 },
+      pair: {
+        before: p.id,
+        after: null,
+        ...(p.number !== undefined ? { beforeNumber: p.number } : {}),
+        renumbered: false,
+        moved: false,
+        overlap: 0,
+      },
       order: -1,
     });
   });
   pa.forEach((p, a) => {
     if (pairedA.has(a)) return;
     out.push({
-      pair: { before: null, after: p.id, ...(p.number !== undefined ? { afterNumber: p.number } : {}), renumbered: false, moved: false, overlap: 0 },
+      pair: {
+        before: null,
+        after: p.id,
+        ...(p.number !== undefined ? { afterNumber: p.number } : {}),
+        renumbered: false,
+        moved: false,
+        overlap: 0,
+      },
       order: a,
     });
   });
@@ -123,7 +148,11 @@ export function alignParagraphs(before: Statement, after: Statement, pairs: read
 }
 
 /** Section pairs: shared sentences first, then equal headings; renamed, moved, added, removed. */
-export function alignSections(before: Statement, after: Statement, pairs: readonly AlignedPair[]): SectionPair[] {
+export function alignSections(
+  before: Statement,
+  after: Statement,
+  pairs: readonly AlignedPair[],
+): SectionPair[] {
   const sb = sectionsOf(before);
   const sa = sectionsOf(after);
   const asContainer = (s: Section, index: number): Container => ({
@@ -172,12 +201,28 @@ export function alignSections(before: Statement, after: Statement, pairs: readon
   });
   sb.forEach((s, b) => {
     if (!pairedB.has(b)) {
-      out.push({ before: s.id, after: null, beforeHeading: s.heading, afterHeading: null, renamed: false, moved: false, matchedBy: 'none' });
+      out.push({
+        before: s.id,
+        after: null,
+        beforeHeading: s.heading,
+        afterHeading: null,
+        renamed: false,
+        moved: false,
+        matchedBy: 'none',
+      });
     }
   });
   sa.forEach((s, a) => {
     if (!pairedA.has(a)) {
-      out.push({ before: null, after: s.id, beforeHeading: null, afterHeading: s.heading, renamed: false, moved: false, matchedBy: 'none' });
+      out.push({
+        before: null,
+        after: s.id,
+        beforeHeading: null,
+        afterHeading: s.heading,
+        renamed: false,
+        moved: false,
+        matchedBy: 'none',
+      });
     }
   });
   return out;

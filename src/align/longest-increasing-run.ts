@@ -6,7 +6,10 @@
  * one and, among those, the one whose pairs are most similar; this makes the choice of what
  * "moved" independent of which side is called before (test/align: symmetry).
  */
-export function longestIncreasingRun(values: readonly number[], weights?: readonly number[]): Set<number> {
+export function longestIncreasingRun(
+  values: readonly number[],
+  weights?: readonly number[],
+): Set<number> {
   const distinct = [...new Set(values)].sort((a, b) => a - b);
   const rank = new Map(distinct.map((v, i) => [v, i + 1]));
   const size = distinct.length;
@@ -15,7 +18,8 @@ export function longestIncreasingRun(values: readonly number[], weights?: readon
   const treeIndex = new Array<number>(size + 1).fill(-1);
   const total = new Array<number>(values.length).fill(0);
   const previous = new Array<number>(values.length).fill(-1);
-  const better = (a: number, ai: number, b: number, bi: number): boolean => a > b + 1e-12 || (Math.abs(a - b) <= 1e-12 && ai !== -1 && (bi === -1 || ai < bi));
+  const better = (a: number, ai: number, b: number, bi: number): boolean =>
+    a > b + 1e-12 || (Math.abs(a - b) <= 1e-12 && ai !== -1 && (bi === -1 || ai < bi));
   values.forEach((value, i) => {
     const r = rank.get(value) ?? 1;
     let best = 0;

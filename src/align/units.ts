@@ -48,11 +48,16 @@ function trigrams(key: string): Uint32Array {
   const text = ` ${key} `;
   const out = new Uint32Array(Math.max(0, text.length - 2));
   for (let i = 0; i + 3 <= text.length; i++) {
-    out[i] = (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^ Math.imul(text.charCodeAt(i + 1), 0x85ebca6b) ^ text.charCodeAt(i + 2)) >>> 0;
+    out[i] =
+      (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^
+        Math.imul(text.charCodeAt(i + 1), 0x85ebca6b) ^
+        text.charCodeAt(i + 2)) >>>
+      0;
   }
   out.sort();
   let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i] as number;
+  for (let i = 0; i < out.length; i++)
+    if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i] as number;
   return out.slice(0, n);
 }
 
@@ -67,7 +72,15 @@ function sortedIds(tokens: readonly string[], vocabulary: Vocabulary): Int32Arra
  * three per sentence (issue 5, memory on a 10 MB pair).
  */
 export function unitsOf(statement: Statement, vocabulary: Vocabulary): Unit[] {
-  const found: { id: string; text: string; key: string; paragraphId: string; sectionId: string; ids: Int32Array; grams: Uint32Array }[] = [];
+  const found: {
+    id: string;
+    text: string;
+    key: string;
+    paragraphId: string;
+    sectionId: string;
+    ids: Int32Array;
+    grams: Uint32Array;
+  }[] = [];
   const walk = (sections: readonly Section[]): void => {
     for (const section of sections) {
       for (const paragraph of section.paragraphs) {
@@ -122,9 +135,14 @@ export function unitsOf(statement: Statement, vocabulary: Vocabulary): Unit[] {
  * Sets each unit's token weights to ln(1 + N / df) over both sides, so rare words (names,
  * figures) count more than words every sentence has. Returns the document frequency by token id.
  */
-export function weigh(before: readonly Unit[], after: readonly Unit[], vocabulary: Vocabulary): Int32Array {
+export function weigh(
+  before: readonly Unit[],
+  after: readonly Unit[],
+  vocabulary: Vocabulary,
+): Int32Array {
   const df = new Int32Array(vocabulary.size);
-  for (const side of [before, after]) for (const unit of side) for (const id of unit.ids) df[id] = (df[id] ?? 0) + 1;
+  for (const side of [before, after])
+    for (const unit of side) for (const id of unit.ids) df[id] = (df[id] ?? 0) + 1;
   const n = before.length + after.length;
   const idf = new Float64Array(vocabulary.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / Math.max(1, df[id] ?? 1));

@@ -1,5 +1,14 @@
 /** Analyse stage: one commitment per sentence with actor, act, strength, entities and enumeration items. */
-import type { Actor, Commitment, Entity, Party, Sentence, Statement, Strength, StrengthLevel } from '../model/statement.js';
+import type {
+  Actor,
+  Commitment,
+  Entity,
+  Party,
+  Sentence,
+  Statement,
+  Strength,
+  StrengthLevel,
+} from '../model/statement.js';
 import { extractEntities } from './extract-entities.js';
 import { extractItems } from './extract-items.js';
 import type { Lexicon } from './lexicon.js';
@@ -23,15 +32,36 @@ export interface AnalyseOptions extends ActorConfig {
 
 /** Phrases that name both sides when a series gives none. */
 export const DEFAULT_BOTH = [
-  'the two sides', 'both sides', 'the two countries', 'both countries', 'the two ministers', 'both ministers',
-  'the two foreign ministers', 'the ministers', 'the leaders', 'the two leaders', 'the parties', 'the two parties',
-  'both parties', 'we', 'the two governments', 'both governments',
+  'the two sides',
+  'both sides',
+  'the two countries',
+  'both countries',
+  'the two ministers',
+  'both ministers',
+  'the two foreign ministers',
+  'the ministers',
+  'the leaders',
+  'the two leaders',
+  'the parties',
+  'the two parties',
+  'both parties',
+  'we',
+  'the two governments',
+  'both governments',
 ];
 
 /** Bodies that commit in their own name when a series gives none. */
 export const DEFAULT_BODIES = [
-  'the Committee', 'the Federal Open Market Committee', 'the Council', 'the Security Council', 'the General Assembly',
-  'the Board', 'the Governing Council', 'the Assembly', 'the Summit', 'the Group',
+  'the Committee',
+  'the Federal Open Market Committee',
+  'the Council',
+  'the Security Council',
+  'the General Assembly',
+  'the Board',
+  'the Governing Council',
+  'the Assembly',
+  'the Summit',
+  'the Group',
 ];
 
 /**
@@ -98,7 +128,11 @@ function findAct(text: string, lexicon: Lexicon): { lemma: string; index: number
 }
 
 /** The actor mentioned last before `before` (the subject of the act), ignoring possessives. */
-function findActor(text: string, before: number, matchers: readonly ActorMatcher[]): Actor | undefined {
+function findActor(
+  text: string,
+  before: number,
+  matchers: readonly ActorMatcher[],
+): Actor | undefined {
   let best: { actor: Actor; end: number; length: number } | undefined;
   for (const { actor, pattern } of matchers) {
     pattern.lastIndex = 0;
@@ -125,7 +159,9 @@ export function measureStrength(text: string, lexicon: Lexicon): Strength {
   const markers: string[] = [];
   let level = 3;
   // Lower case only: "In May, …" is a month, not a modal (docs/tricky-cases.md).
-  const modal = lexicon.modalPattern ? new RegExp(lexicon.modalPattern.source, 'u').exec(text) : null;
+  const modal = lexicon.modalPattern
+    ? new RegExp(lexicon.modalPattern.source, 'u').exec(text)
+    : null;
   if (modal) {
     const value = lexicon.modals.get(modal[0]);
     if (value !== undefined) {
@@ -151,9 +187,17 @@ export function measureStrength(text: string, lexicon: Lexicon): Strength {
 function subjectAsParty(before: string): Actor | undefined {
   const subject = before
     .trim()
-    .replace(/\s+(?:also|further|again|firmly|fully|strongly|will|shall|would|could|may|must|should)$/i, '')
+    .replace(
+      /\s+(?:also|further|again|firmly|fully|strongly|will|shall|would|could|may|must|should)$/i,
+      '',
+    )
     .replace(/^the\s+/i, '');
-  if (subject === '' || subject.split(/\s+/).length > 4 || !/^\p{Lu}/u.test(subject) || ANAPHORA.test(subject)) {
+  if (
+    subject === '' ||
+    subject.split(/\s+/).length > 4 ||
+    !/^\p{Lu}/u.test(subject) ||
+    ANAPHORA.test(subject)
+  ) {
     return undefined;
   }
   if (/[,;:()]/.test(subject)) return undefined;
@@ -171,9 +215,14 @@ export function analyseSentence(
   const text = sentence.text;
   const act = findAct(text, lexicon);
   let actor = findActor(text, act ? act.index : text.length, matchers);
-  if (!actor && act && ANAPHORA.test(text) && previous && previous.kind !== 'none') actor = previous;
+  if (!actor && act && ANAPHORA.test(text) && previous && previous.kind !== 'none')
+    actor = previous;
   if (!actor && act) actor = subjectAsParty(text.slice(0, act.index));
-  if (!actor && act && /\b(?:it was|it is|were|was) (?:agreed|decided|resolved|noted)\b/i.test(text)) {
+  if (
+    !actor &&
+    act &&
+    /\b(?:it was|it is|were|was) (?:agreed|decided|resolved|noted)\b/i.test(text)
+  ) {
     actor = { kind: 'both', name: 'both sides' };
   }
   const resolved: Actor = actor ?? { kind: 'none', name: 'none' };
@@ -190,7 +239,12 @@ export function analyseSentence(
     const known = (part: string): boolean => names.has(part.toLowerCase().replace(/^the /, ''));
     // "Xizang and Hong Kong" inside "Taiwan, Xinjiang, Xizang and Hong Kong": list items, not one name.
     const listed = parts.length > 1 && parts.some((p) => itemKeys.has(p.toLowerCase()));
-    const kept = parts.length > 1 && (listed || parts.some(known)) ? parts.filter((p) => !known(p)) : known(entity.text) ? [] : [entity.text];
+    const kept =
+      parts.length > 1 && (listed || parts.some(known))
+        ? parts.filter((p) => !known(p))
+        : known(entity.text)
+          ? []
+          : [entity.text];
     for (const part of kept) entities.push({ kind: 'name', text: part, value: part.toLowerCase() });
   }
   return {

@@ -5,9 +5,33 @@ const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  fifty: 50,
+  hundred: 100,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
 
 /**
@@ -31,17 +55,27 @@ const FIGURE = new RegExp(
 );
 
 /** Full month names standing alone ("through August"): dates that change between rounds. "May" is left out (a modal verb). */
-const MONTH_ALONE = /\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/g;
+const MONTH_ALONE =
+  /\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/g;
 
 /** Canonical value of a figure: fractions as decimals, units normalised, words as digits. */
 export function figureValue(text: string): string {
-  let value = text.toLowerCase().replace(/,(?=\d{3})/g, '').replace(/\s+/g, ' ').trim();
+  let value = text
+    .toLowerCase()
+    .replace(/,(?=\d{3})/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   value = value.replace(/(\d+)-(\d+)\/(\d+)/g, (_m, w: string, n: string, d: string) =>
     String(Number(w) + Number(n) / Number(d)),
   );
-  value = value.replace(/\b(\d+)\/(\d+)\b/g, (_m, n: string, d: string) => String(Number(n) / Number(d)));
+  value = value.replace(/\b(\d+)\/(\d+)\b/g, (_m, n: string, d: string) =>
+    String(Number(n) / Number(d)),
+  );
   value = value.replace(/\s*(?:%|per cent)$/, ' percent');
-  value = value.replace(/–/g, '-').replace(/\s*-\s*/g, '-').replace(/ to /g, '-');
+  value = value
+    .replace(/–/g, '-')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/ to /g, '-');
   const word = NUMBER_WORDS[value];
   return word !== undefined ? String(word) : value;
 }
@@ -73,7 +107,10 @@ export function extractEntities(text: string): Entity[] {
   }
   for (const m of text.matchAll(MONTH_ALONE)) {
     if (taken.some(([s, e]) => m.index < e && m.index + m[0].length > s)) continue;
-    found.push({ index: m.index, entity: { kind: 'figure', text: m[0], value: m[0].toLowerCase() } });
+    found.push({
+      index: m.index,
+      entity: { kind: 'figure', text: m[0], value: m[0].toLowerCase() },
+    });
     taken.push([m.index, m.index + m[0].length]);
   }
   for (const m of text.matchAll(CAPITALISED)) {

@@ -21,18 +21,32 @@ export function extractItems(text: string, from = 0): string[] {
   const clauses = text.slice(from).split(/[;:](?!\d)|\.(?=\s|$)/);
   for (const clause of clauses) {
     if (!clause.includes(',') || !/\s(?:and|or)\s/.test(clause) || clause.length > 2000) continue;
-    const m = /([^,]+(?:,\s+[^,]+)+?,?\s+(?:and|or)\s+[^,]+)$/.exec(clause) ?? /([^,]+(?:,\s+[^,]+)+,?\s+(?:and|or)\s+[^,]+)/.exec(clause);
+    const m =
+      /([^,]+(?:,\s+[^,]+)+?,?\s+(?:and|or)\s+[^,]+)$/.exec(clause) ??
+      /([^,]+(?:,\s+[^,]+)+,?\s+(?:and|or)\s+[^,]+)/.exec(clause);
     if (!m?.[1]) continue;
-    const parts = m[1].split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/).map((part) => part.trim());
+    const parts = m[1]
+      .split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/)
+      .map((part) => part.trim());
     // "…, including A, B and C": the list starts at the part that opens with a lead-in word.
-    const opener = parts.findLastIndex((part) => /^(?:including|such as|namely|notably|especially)\s/i.test(part));
+    const opener = parts.findLastIndex((part) =>
+      /^(?:including|such as|namely|notably|especially)\s/i.test(part),
+    );
     if (opener > 0) parts.splice(0, opener);
     if (parts.length < 3) continue;
     parts[0] = (parts[0] ?? '').replace(LEAD_IN, '');
     const lastIndex = parts.length - 1;
     parts[lastIndex] = (parts[lastIndex] ?? '').replace(TAIL, '');
-    const items = parts.map((part) => part.replace(/^(?:the|a|an)\s+/i, '').replace(/[.,]$/, '').trim()).filter(Boolean);
-    if (items.length >= 3 && items.every((item) => item.split(/\s+/).length <= MAX_ITEM_WORDS)) return items;
+    const items = parts
+      .map((part) =>
+        part
+          .replace(/^(?:the|a|an)\s+/i, '')
+          .replace(/[.,]$/, '')
+          .trim(),
+      )
+      .filter(Boolean);
+    if (items.length >= 3 && items.every((item) => item.split(/\s+/).length <= MAX_ITEM_WORDS))
+      return items;
   }
   return [];
 }

@@ -40,8 +40,13 @@ function escape(text: string): string {
 /** A whole-word, case-insensitive alternation of `forms`, longest first. */
 export function wordsPattern(forms: readonly string[], flags = 'giu'): RegExp | null {
   if (forms.length === 0) return null;
-  const sorted = [...new Set(forms.map((f) => f.toLowerCase()))].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}-])`, flags);
+  const sorted = [...new Set(forms.map((f) => f.toLowerCase()))].sort(
+    (a, b) => b.length - a.length || a.localeCompare(b),
+  );
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}-])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}-])`,
+    flags,
+  );
 }
 
 /** Merges `extra` into `base`: forms of the same lemma are added, new lemmas appended. */
@@ -49,7 +54,8 @@ export function mergeLexicon(base: LexiconSpec, extra: LexiconSpec): LexiconSpec
   const mergeMap = (a: LexiconSpec['acts'], b: LexiconSpec['acts']): Record<string, string[]> => {
     const out: Record<string, string[]> = {};
     for (const [lemma, forms] of Object.entries(a ?? {})) out[lemma] = [...forms];
-    for (const [lemma, forms] of Object.entries(b ?? {})) out[lemma] = [...(out[lemma] ?? []), ...forms];
+    for (const [lemma, forms] of Object.entries(b ?? {}))
+      out[lemma] = [...(out[lemma] ?? []), ...forms];
     return out;
   };
   const s = base.strength ?? {};
@@ -99,7 +105,8 @@ export function readLexiconSpec(data: unknown, file: string): LexiconSpec {
   for (const key of ['acts', 'actions'] as const) {
     const value = record[key];
     if (value === undefined) continue;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(`"${key}" is not a mapping`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return fail(`"${key}" is not a mapping`);
     for (const [lemma, forms] of Object.entries(value)) {
       if (!Array.isArray(forms) || !forms.every((f) => typeof f === 'string')) {
         return fail(`"${key}.${lemma}" is not a list of words`);
@@ -113,6 +120,9 @@ let defaultSpec: LexiconSpec | undefined;
 
 /** The default lexicon shipped with the tool (src/analyse/lexicon.yaml). */
 export function defaultLexiconSpec(): LexiconSpec {
-  defaultSpec ??= readLexiconSpec(parse(readFileSync(new URL('./lexicon.yaml', import.meta.url), 'utf8')), 'lexicon.yaml');
+  defaultSpec ??= readLexiconSpec(
+    parse(readFileSync(new URL('./lexicon.yaml', import.meta.url), 'utf8')),
+    'lexicon.yaml',
+  );
   return defaultSpec;
 }

@@ -9,7 +9,11 @@ import type { IndexSeries } from '../report/render/render-index-html.js';
 import { renderIndexHtml } from '../report/render/render-index-html.js';
 import { COMPARISON_RENDERERS } from '../report/render/index.js';
 import { renderSeriesHtml } from '../report/render/render-series-html.js';
-import { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown } from '../report/render/render-series.js';
+import {
+  renderSeriesCsv,
+  renderSeriesJson,
+  renderSeriesMarkdown,
+} from '../report/render/render-series.js';
 import { buildSeries, orderRounds, roundDate } from '../series/build-series.js';
 import { TOOL_VERSION } from '../version.js';
 import type { LoadOptions } from './load-statement.js';
@@ -53,15 +57,23 @@ export interface ArchiveResult {
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+  );
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: string | Uint8Array): string =>
+  createHash('sha256').update(data).digest('hex');
 
 /** The series folders of `statementsDir`: sub-folders holding at least one statement file, sorted. */
 export function seriesFolders(statementsDir: string): string[] {
   if (!existsSync(statementsDir) || !statSync(statementsDir).isDirectory()) {
-    throw new UserError('E_NOT_FOUND', 'no such folder', { location: { file: statementsDir }, expected: 'a folder of series folders (statements/<series>/<date>.md)' });
+    throw new UserError('E_NOT_FOUND', 'no such folder', {
+      location: { file: statementsDir },
+      expected: 'a folder of series folders (statements/<series>/<date>.md)',
+    });
   }
   return readdirSync(statementsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
@@ -84,14 +96,21 @@ function readManifest(file: string): Manifest | undefined {
  * json), the series timeline (md, html, json, csv); then `index.html` and `manifest.json`.
  * A series whose inputs and outputs match the previous manifest is skipped. Every write is atomic.
  */
-export function buildArchive(statementsDir: string, outDir: string, options: ArchiveOptions = {}): ArchiveResult {
+export function buildArchive(
+  statementsDir: string,
+  outDir: string,
+  options: ArchiveOptions = {},
+): ArchiveResult {
   const folders = seriesFolders(statementsDir);
   const previous = options.force ? undefined : readManifest(join(outDir, 'manifest.json'));
   // The manifest names the version; the code's fingerprint (kept beside it, not in it, since
   // dist/ and src/ differ) says whether the same code wrote the reports.
   const stateFile = join(outDir, '.statement-diff-state');
   const fingerprint = toolFingerprint();
-  const sameTool = previous?.tool.version === TOOL_VERSION && existsSync(stateFile) && readFileSync(stateFile, 'utf8').trim() === fingerprint;
+  const sameTool =
+    previous?.tool.version === TOOL_VERSION &&
+    existsSync(stateFile) &&
+    readFileSync(stateFile, 'utf8').trim() === fingerprint;
   const inputs: Record<string, string> = {};
   const outputs: Record<string, string> = {};
   const written: string[] = [];
@@ -100,13 +119,21 @@ export function buildArchive(statementsDir: string, outDir: string, options: Arc
   const base = join(statementsDir, '..');
   folders.forEach((folder, i) => {
     const name = relative(statementsDir, folder);
-    const files = [...seriesFiles(folder), ...(existsSync(join(folder, 'series.yaml')) ? [join(folder, 'series.yaml')] : [])];
+    const files = [
+      ...seriesFiles(folder),
+      ...(existsSync(join(folder, 'series.yaml')) ? [join(folder, 'series.yaml')] : []),
+    ];
     const bytes = new Map(files.map((f) => [f, readFileSync(f)]));
     const seriesInputs: Record<string, string> = {};
     for (const [f, b] of bytes) seriesInputs[relative(base, f)] = sha256(b);
     Object.assign(inputs, seriesInputs);
     const statements: Statement[] = orderRounds(
-      seriesFiles(folder).map((f) => statementFromBytes(bytes.get(f) as Buffer, relative(base, f), { ...options, configDir: folder })),
+      seriesFiles(folder).map((f) =>
+        statementFromBytes(bytes.get(f) as Buffer, relative(base, f), {
+          ...options,
+          configDir: folder,
+        }),
+      ),
     );
     const planned: Record<string, () => string> = {};
     const pairs: IndexSeries['pairs'][number][] = [];
@@ -116,14 +143,23 @@ export function buildArchive(statementsDir: string, outDir: string, options: Arc
       const stem = `${name}/${roundDate(before) ?? k - 1}--${roundDate(after) ?? k}`;
       let report: ReturnType<typeof compareStatements> | undefined;
       const get = () => (report ??= compareStatements(before, after));
-      planned[`${stem}.md`] = () => COMPARISON_RENDERERS.markdown(get(), { color: false, width: 100 });
-      planned[`${stem}.html`] = () => COMPARISON_RENDERERS.html(get(), { color: false, width: 100 });
-      planned[`${stem}.json`] = () => COMPARISON_RENDERERS.json(get(), { color: false, width: 100 });
-      pairs.push({ label: `${roundDate(before) ?? before.file} → ${roundDate(after) ?? after.file}`, html: `${stem}.html`, markdown: `${stem}.md`, json: `${stem}.json` });
+      planned[`${stem}.md`] = () =>
+        COMPARISON_RENDERERS.markdown(get(), { color: false, width: 100 });
+      planned[`${stem}.html`] = () =>
+        COMPARISON_RENDERERS.html(get(), { color: false, width: 100 });
+      planned[`${stem}.json`] = () =>
+        COMPARISON_RENDERERS.json(get(), { color: false, width: 100 });
+      pairs.push({
+        label: `${roundDate(before) ?? before.file} → ${roundDate(after) ?? after.file}`,
+        html: `${stem}.html`,
+        markdown: `${stem}.md`,
+        json: `${stem}.json`,
+      });
     }
     let series: ReturnType<typeof buildSeries> | undefined;
     const config = readSeriesConfig(folder);
-    const getSeries = () => (series ??= buildSeries(statements, config.title ? { title: config.title } : {}));
+    const getSeries = () =>
+      (series ??= buildSeries(statements, config.title ? { title: config.title } : {}));
     planned[`${name}/series.md`] = () => renderSeriesMarkdown(getSeries());
     planned[`${name}/series.html`] = () => renderSeriesHtml(getSeries(), { pairLinks: true });
     planned[`${name}/series.json`] = () => renderSeriesJson(getSeries());
@@ -132,10 +168,15 @@ export function buildArchive(statementsDir: string, outDir: string, options: Arc
       sameTool &&
       previous !== undefined &&
       Object.entries(seriesInputs).every(([f, h]) => previous.inputs[f] === h) &&
-      Object.keys(previous.inputs).filter((f) => f.startsWith(`${relative(base, folder)}/`)).length === Object.keys(seriesInputs).length &&
+      Object.keys(previous.inputs).filter((f) => f.startsWith(`${relative(base, folder)}/`))
+        .length === Object.keys(seriesInputs).length &&
       Object.keys(planned).every((f) => {
         const path = join(outDir, f);
-        return previous.outputs[f] !== undefined && existsSync(path) && sha256(readFileSync(path)) === previous.outputs[f];
+        return (
+          previous.outputs[f] !== undefined &&
+          existsSync(path) &&
+          sha256(readFileSync(path)) === previous.outputs[f]
+        );
       });
     for (const [file, render] of Object.entries(planned)) {
       if (unchanged) {
@@ -165,7 +206,11 @@ export function buildArchive(statementsDir: string, outDir: string, options: Arc
   const indexHtml = renderIndexHtml(index, TOOL_VERSION);
   writeAtomic(join(outDir, 'index.html'), indexHtml);
   outputs['index.html'] = sha256(indexHtml);
-  const manifest: Manifest = { tool: { name: 'statement-diff', version: TOOL_VERSION }, inputs, outputs };
+  const manifest: Manifest = {
+    tool: { name: 'statement-diff', version: TOOL_VERSION },
+    inputs,
+    outputs,
+  };
   writeAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(sortedKeys(manifest), null, 2)}\n`);
   writeAtomic(stateFile, `${fingerprint}\n`);
   return { series: folders.length, written, skipped };

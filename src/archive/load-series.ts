@@ -9,7 +9,12 @@ import { loadStatements } from './load-statements.js';
 /** Statement files of a series folder: .md, .markdown, .txt, .html, .htm, except README.md; sorted. */
 export function seriesFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((name) => /\.(md|markdown|txt|html?)$/i.test(name) && !/^readme\.md$/i.test(name) && !name.startsWith('.'))
+    .filter(
+      (name) =>
+        /\.(md|markdown|txt|html?)$/i.test(name) &&
+        !/^readme\.md$/i.test(name) &&
+        !name.startsWith('.'),
+    )
     .sort()
     .map((name) => join(dir, name));
 }
@@ -22,12 +27,22 @@ export function expandInputs(inputs: readonly string[]): string[] {
     try {
       isDir = statSync(only).isDirectory();
     } catch {
-      throw new UserError('E_NOT_FOUND', 'no such file or folder', { location: { file: only }, expected: 'a series folder or statement files' });
+      throw new UserError('E_NOT_FOUND', 'no such file or folder', {
+        location: { file: only },
+        expected: 'a series folder or statement files',
+      });
     }
-    if (!isDir) throw new UserError('E_USAGE', 'a series needs two or more rounds', { location: { file: only }, expected: 'a folder, or two or more files' });
+    if (!isDir)
+      throw new UserError('E_USAGE', 'a series needs two or more rounds', {
+        location: { file: only },
+        expected: 'a folder, or two or more files',
+      });
     const files = seriesFiles(only);
     if (files.length < 2) {
-      throw new UserError('E_USAGE', `the folder holds ${files.length} statement file(s)`, { location: { file: only }, expected: 'two or more rounds' });
+      throw new UserError('E_USAGE', `the folder holds ${files.length} statement file(s)`, {
+        location: { file: only },
+        expected: 'two or more rounds',
+      });
     }
     return files;
   }
@@ -35,6 +50,9 @@ export function expandInputs(inputs: readonly string[]): string[] {
 }
 
 /** Loads every round (in the order given; the series builder orders them by date), in parallel when large. */
-export async function loadSeries(inputs: readonly string[], options: LoadOptions = {}): Promise<Statement[]> {
+export async function loadSeries(
+  inputs: readonly string[],
+  options: LoadOptions = {},
+): Promise<Statement[]> {
   return loadStatements(expandInputs(inputs), options);
 }

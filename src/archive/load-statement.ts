@@ -6,7 +6,12 @@ import { parse as parseYaml } from 'yaml';
 import type { ActorConfig } from '../analyse/analyse-statement.js';
 import { analyseStatement } from '../analyse/analyse-statement.js';
 import type { Lexicon, LexiconSpec } from '../analyse/lexicon.js';
-import { compileLexicon, defaultLexiconSpec, mergeLexicon, readLexiconSpec } from '../analyse/lexicon.js';
+import {
+  compileLexicon,
+  defaultLexiconSpec,
+  mergeLexicon,
+  readLexiconSpec,
+} from '../analyse/lexicon.js';
 import { UserError } from '../model/errors.js';
 import type { Statement } from '../model/statement.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from '../parse/decode-input.js';
@@ -52,7 +57,10 @@ export function readBytes(file: string): Buffer {
   try {
     stats = statSync(file);
   } catch {
-    throw new UserError('E_NOT_FOUND', `no such file`, { location: { file }, expected: 'a path to a statement file' });
+    throw new UserError('E_NOT_FOUND', `no such file`, {
+      location: { file },
+      expected: 'a path to a statement file',
+    });
   }
   if (stats.isDirectory()) {
     throw new UserError('E_IS_DIRECTORY', 'is a directory', {
@@ -63,10 +71,14 @@ export function readBytes(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new UserError('E_READ', `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      location: { file },
-      expected: 'a readable file',
-    });
+    throw new UserError(
+      'E_READ',
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      {
+        location: { file },
+        expected: 'a readable file',
+      },
+    );
   }
 }
 
@@ -90,27 +102,32 @@ export function readSeriesConfig(dir: string): SeriesConfig {
   const data = readYamlFile(file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
   const record = data as Record<string, unknown>;
-  const fail = (key: string) => (found: unknown): never => {
-    throw new UserError('E_META', `series config field "${key}" is ${JSON.stringify(found)}`, {
-      location: { file },
-      expected: 'see statements/README.md',
-    });
-  };
+  const fail =
+    (key: string) =>
+    (found: unknown): never => {
+      throw new UserError('E_META', `series config field "${key}" is ${JSON.stringify(found)}`, {
+        location: { file },
+        expected: 'see statements/README.md',
+      });
+    };
   const strings = (key: string): string[] | undefined => {
     const value = record[key];
     if (value === undefined) return undefined;
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return fail(key)(value);
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+      return fail(key)(value);
     return value;
   };
   const config: { -readonly [K in keyof SeriesConfig]: SeriesConfig[K] } = {};
   if (typeof record['title'] === 'string') config.title = record['title'];
-  if (record['parties'] !== undefined) config.parties = readParties(record['parties'], fail('parties'));
+  if (record['parties'] !== undefined)
+    config.parties = readParties(record['parties'], fail('parties'));
   const both = strings('both');
   if (both) config.both = both;
   const bodies = strings('bodies');
   if (bodies) config.bodies = bodies;
   const lexicon: Record<string, unknown> = {};
-  for (const key of ['acts', 'actions', 'strength']) if (record[key] !== undefined) lexicon[key] = record[key];
+  for (const key of ['acts', 'actions', 'strength'])
+    if (record[key] !== undefined) lexicon[key] = record[key];
   if (Object.keys(lexicon).length > 0) config.lexicon = readLexiconSpec(lexicon, file);
   return config;
 }
@@ -124,7 +141,8 @@ export function lexiconFor(config: SeriesConfig, lexiconFile?: string): Lexicon 
   if (!lexicon) {
     let spec = defaultLexiconSpec();
     if (config.lexicon) spec = mergeLexicon(spec, config.lexicon);
-    if (lexiconFile) spec = mergeLexicon(spec, readLexiconSpec(readYamlFile(lexiconFile), lexiconFile));
+    if (lexiconFile)
+      spec = mergeLexicon(spec, readLexiconSpec(readYamlFile(lexiconFile), lexiconFile));
     lexicon = compileLexicon(spec);
     lexiconCache.set(key, lexicon);
   }
@@ -132,11 +150,21 @@ export function lexiconFor(config: SeriesConfig, lexiconFile?: string): Lexicon 
 }
 
 /** Parses and analyses already-read `bytes` of `file` with the series config of its folder. */
-export function statementFromBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): Statement {
+export function statementFromBytes(
+  bytes: Uint8Array,
+  file: string,
+  options: LoadOptions = {},
+): Statement {
   if (!options.cacheDir || file === '-') return parseAndAnalyse(bytes, file, options);
   const configFile = join(options.configDir ?? dirname(file), 'series.yaml');
   const hash = createHash('sha256');
-  for (const part of [toolFingerprint(), file, options.format ?? '', String(options.maxBytes ?? '')]) hash.update(`${part}\0`);
+  for (const part of [
+    toolFingerprint(),
+    file,
+    options.format ?? '',
+    String(options.maxBytes ?? ''),
+  ])
+    hash.update(`${part}\0`);
   for (const extra of [configFile, options.lexiconFile]) {
     hash.update(extra && existsSync(extra) ? readFileSync(extra) : '');
     hash.update('\0');
@@ -174,7 +202,8 @@ function parseAndAnalyse(bytes: Uint8Array, file: string, options: LoadOptions):
 export async function loadStatement(file: string, options: LoadOptions = {}): Promise<Statement> {
   let bytes: Uint8Array;
   if (file === '-') {
-    if (!options.readStdin) throw new UserError('E_STDIN', 'standard input is not available', { location: { file } });
+    if (!options.readStdin)
+      throw new UserError('E_STDIN', 'standard input is not available', { location: { file } });
     bytes = await options.readStdin();
   } else bytes = readBytes(file);
   return statementFromBytes(bytes, file, options);

@@ -30,14 +30,25 @@ function sizeOf(file: string): number {
 
 type Reply =
   | { id: number; statement: Statement }
-  | { id: number; userError: { code: string; message: string; location?: UserError['location']; expected?: string } }
+  | {
+      id: number;
+      userError: {
+        code: string;
+        message: string;
+        location?: UserError['location'];
+        expected?: string;
+      };
+    }
   | { id: number; internalError: { message: string; stack?: string } };
 
 /**
  * Loads `files` (stdin `-` included) in order. Large inputs are parsed by a pool of worker
  * threads (one per core, at most one per file); errors come back as they would in one thread.
  */
-export async function loadStatements(files: readonly string[], options: LoadOptions = {}): Promise<Statement[]> {
+export async function loadStatements(
+  files: readonly string[],
+  options: LoadOptions = {},
+): Promise<Statement[]> {
   const total = files.reduce((n, f) => n + (f === '-' ? 0 : sizeOf(f)), 0);
   const threads = Math.min(availableParallelism(), files.filter((f) => f !== '-').length);
   if (!canUseWorkers() || threads < 2 || total < PARALLEL_MIN_BYTES) {
@@ -48,7 +59,10 @@ export async function loadStatements(files: readonly string[], options: LoadOpti
   const { readStdin: _readStdin, ...serialisable } = options;
   const results = new Array<Statement | undefined>(files.length);
   const queue = files.map((file, id) => ({ id, file })).filter((r) => r.file !== '-');
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./parse-worker.js', import.meta.url)));
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./parse-worker.js', import.meta.url)),
+  );
   try {
     await Promise.all(
       workers.map(
@@ -60,7 +74,11 @@ export async function loadStatements(files: readonly string[], options: LoadOpti
                 resolve();
                 return;
               }
-              const message: ParseRequest = { id: request.id, file: request.file, options: serialisable };
+              const message: ParseRequest = {
+                id: request.id,
+                file: request.file,
+                options: serialisable,
+              };
               worker.postMessage(message);
             };
             worker.on('message', (reply: Reply) => {
@@ -69,7 +87,12 @@ export async function loadStatements(files: readonly string[], options: LoadOpti
                 next();
               } else if ('userError' in reply) {
                 const e = reply.userError;
-                reject(new UserError(e.code, e.message, { ...(e.location ? { location: e.location } : {}), ...(e.expected ? { expected: e.expected } : {}) }));
+                reject(
+                  new UserError(e.code, e.message, {
+                    ...(e.location ? { location: e.location } : {}),
+                    ...(e.expected ? { expected: e.expected } : {}),
+                  }),
+                );
               } else {
                 const error = new Error(reply.internalError.message);
                 if (reply.internalError.stack) error.stack = reply.internalError.stack;

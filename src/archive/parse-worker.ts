@@ -19,11 +19,19 @@ parentPort?.on('message', (request: ParseRequest) => {
     if (isUserError(error)) {
       parentPort?.postMessage({
         id: request.id,
-        userError: { code: error.code, message: error.message, location: error.location, expected: error.expected },
+        userError: {
+          code: error.code,
+          message: error.message,
+          location: error.location,
+          expected: error.expected,
+        },
       });
     } else {
       const err = error instanceof Error ? error : new Error(String(error));
-      parentPort?.postMessage({ id: request.id, internalError: { message: err.message, stack: err.stack } });
+      parentPort?.postMessage({
+        id: request.id,
+        internalError: { message: err.message, stack: err.stack },
+      });
     }
   }
 });

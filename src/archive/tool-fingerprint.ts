@@ -22,7 +22,8 @@ export function toolFingerprint(): string {
   if (fingerprint === undefined) {
     const root = fileURLToPath(new URL('..', import.meta.url));
     const hash = createHash('sha256').update(TOOL_VERSION);
-    for (const file of filesUnder(root)) hash.update(file.slice(root.length)).update(readFileSync(file));
+    for (const file of filesUnder(root))
+      hash.update(file.slice(root.length)).update(readFileSync(file));
     fingerprint = hash.digest('hex');
   }
   return fingerprint;

@@ -1,5 +1,13 @@
 /** Atomic file writes: a temporary file in the same folder, then a rename; never a half-written file. */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../model/errors.js';
 
@@ -11,7 +19,10 @@ export type Producer = (sink: (chunk: string) => void) => void;
 /** Writes `content` (text, bytes, or a producer of text) to `file` atomically, creating its folder. Errors name the file. */
 export function writeAtomic(file: string, content: string | Uint8Array | Producer): void {
   if (file.includes('\0')) {
-    throw new UserError('E_WRITE', 'the output path contains a NUL byte', { location: { file: JSON.stringify(file) }, expected: 'a file path' });
+    throw new UserError('E_WRITE', 'the output path contains a NUL byte', {
+      location: { file: JSON.stringify(file) },
+      expected: 'a file path',
+    });
   }
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${counter++}.tmp`);

@@ -14,8 +14,15 @@ export function withInputOptions(yargs: Argv): Argv {
       choices: INPUT_FORMATS as string[],
       describe: 'Read inputs as this format (default: from the extension, then the content)',
     })
-    .option('lexicon', { type: 'string', describe: 'YAML file of extra speech acts and strength words' })
-    .option('max-bytes', { type: 'number', default: 50 * 1024 * 1024, describe: 'Largest input accepted, in bytes' });
+    .option('lexicon', {
+      type: 'string',
+      describe: 'YAML file of extra speech acts and strength words',
+    })
+    .option('max-bytes', {
+      type: 'number',
+      default: 50 * 1024 * 1024,
+      describe: 'Largest input accepted, in bytes',
+    });
 }
 
 /** Declares `--cache` (on by default; `--no-cache` turns it off). */
@@ -23,7 +30,8 @@ export function withCacheOption(yargs: Argv): Argv {
   return yargs.option('cache', {
     type: 'boolean',
     default: true,
-    describe: 'Reuse parsed statements from .cache/statements/ (keyed by content hash); --no-cache to skip',
+    describe:
+      'Reuse parsed statements from .cache/statements/ (keyed by content hash); --no-cache to skip',
   });
 }
 
@@ -34,7 +42,9 @@ export const CACHE_DIR = '.cache/statements';
 export function loadOptionsOf(args: Args, io: Io): LoadOptions {
   const maxBytes = args['max-bytes'];
   if (typeof maxBytes !== 'number' || !Number.isFinite(maxBytes) || maxBytes <= 0) {
-    throw new UserError('E_OPTION', `--max-bytes is ${String(maxBytes)}`, { expected: 'a positive number of bytes' });
+    throw new UserError('E_OPTION', `--max-bytes is ${String(maxBytes)}`, {
+      expected: 'a positive number of bytes',
+    });
   }
   return {
     maxBytes,

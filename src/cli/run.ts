@@ -11,13 +11,24 @@ import { EXIT_TROUBLE } from './exit-codes.js';
 import type { Io } from './io.js';
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [compareCommand, seriesCommand, reportCommand, parseCommand];
+export const COMMANDS: readonly Command[] = [
+  compareCommand,
+  seriesCommand,
+  reportCommand,
+  parseCommand,
+];
 
 function buildParser(): ReturnType<typeof yargs> {
   let parser = yargs()
     .scriptName('statement-diff')
-    .usage('$0 <command> [options]\n\nWhat changed between successive rounds of an official statement.')
-    .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of internal errors' })
+    .usage(
+      '$0 <command> [options]\n\nWhat changed between successive rounds of an official statement.',
+    )
+    .option('debug', {
+      type: 'boolean',
+      default: false,
+      describe: 'Show stack traces of internal errors',
+    })
     .demandCommand(1, 'Name a command: compare, series, report or parse.')
     .recommendCommands()
     .strict()
@@ -41,15 +52,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     const parser = buildParser();
-    const { args, output, error } = await new Promise<{ args: Args; output: string; error: Error | undefined }>(
-      (resolve) => {
-        void parser.parse([...argv], {}, (err: Error | undefined, parsed: unknown, out: string) => {
-          resolve({ args: parsed as Args, output: out, error: err ?? undefined });
-        });
-      },
-    );
+    const { args, output, error } = await new Promise<{
+      args: Args;
+      output: string;
+      error: Error | undefined;
+    }>((resolve) => {
+      void parser.parse([...argv], {}, (err: Error | undefined, parsed: unknown, out: string) => {
+        resolve({ args: parsed as Args, output: out, error: err ?? undefined });
+      });
+    });
     if (error) {
-      throw new UserError('E_USAGE', error.message, { expected: 'a valid command line; see statement-diff --help' });
+      throw new UserError('E_USAGE', error.message, {
+        expected: 'a valid command line; see statement-diff --help',
+      });
     }
     if (output) {
       io.stdout(output.endsWith('\n') ? output : `${output}\n`);
@@ -57,7 +72,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const name = String(args._[0] ?? '');
     const command = COMMANDS.find((c) => c.command.split(' ')[0] === name);
-    if (!command) throw new UserError('E_USAGE', `unknown command "${name}"`, { expected: 'compare, series, report or parse' });
+    if (!command)
+      throw new UserError('E_USAGE', `unknown command "${name}"`, {
+        expected: 'compare, series, report or parse',
+      });
     return await command.execute(args, io);
   } catch (error) {
     if (isUserError(error)) {

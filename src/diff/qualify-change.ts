@@ -21,18 +21,26 @@ const norm = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').t
  * Compares the commitments of the two sides of a pair (several on a side for splits and merges,
  * taken together) and says what changed beyond the words.
  */
-export function qualifyChange(before: readonly Commitment[], after: readonly Commitment[]): Qualifier[] {
+export function qualifyChange(
+  before: readonly Commitment[],
+  after: readonly Commitment[],
+): Qualifier[] {
   const out: Qualifier[] = [];
-  const main = (side: readonly Commitment[]): Commitment | undefined => side.find((c) => !c.isContext) ?? side[0];
+  const main = (side: readonly Commitment[]): Commitment | undefined =>
+    side.find((c) => !c.isContext) ?? side[0];
   const b = main(before);
   const a = main(after);
   if (!b || !a) return out;
   // Who commits, to what and how strongly only means something when both sides commit.
   const commits = !b.isContext && !a.isContext;
-  if (commits && b.actor.name !== a.actor.name) out.push({ kind: 'actor-changed', from: b.actor.name, to: a.actor.name });
+  if (commits && b.actor.name !== a.actor.name)
+    out.push({ kind: 'actor-changed', from: b.actor.name, to: a.actor.name });
   if (commits && b.act !== a.act) out.push({ kind: 'act-changed', from: b.act, to: a.act });
   if (commits && a.strength.level !== b.strength.level) {
-    const markers = [...minus(a.strength.markers, b.strength.markers), ...minus(b.strength.markers, a.strength.markers)];
+    const markers = [
+      ...minus(a.strength.markers, b.strength.markers),
+      ...minus(b.strength.markers, a.strength.markers),
+    ];
     out.push({
       kind: a.strength.level > b.strength.level ? 'strengthened' : 'weakened',
       from: b.strength.level,
@@ -40,24 +48,39 @@ export function qualifyChange(before: readonly Commitment[], after: readonly Com
       markers,
     });
   }
-  const figures = (side: readonly Commitment[]) => side.flatMap((c) => c.entities.filter((e) => e.kind === 'figure'));
+  const figures = (side: readonly Commitment[]) =>
+    side.flatMap((c) => c.entities.filter((e) => e.kind === 'figure'));
   const fb = figures(before);
   const fa = figures(after);
-  const removedValues = minus(fb.map((e) => e.value), fa.map((e) => e.value));
-  const addedValues = minus(fa.map((e) => e.value), fb.map((e) => e.value));
+  const removedValues = minus(
+    fb.map((e) => e.value),
+    fa.map((e) => e.value),
+  );
+  const addedValues = minus(
+    fa.map((e) => e.value),
+    fb.map((e) => e.value),
+  );
   if (removedValues.length > 0 || addedValues.length > 0) {
     const textOf = (list: typeof fb, values: string[]) => {
       const pool = [...values];
-      return list.filter((e) => {
-        const i = pool.indexOf(e.value);
-        if (i === -1) return false;
-        pool.splice(i, 1);
-        return true;
-      }).map((e) => e.text);
+      return list
+        .filter((e) => {
+          const i = pool.indexOf(e.value);
+          if (i === -1) return false;
+          pool.splice(i, 1);
+          return true;
+        })
+        .map((e) => e.text);
     };
-    out.push({ kind: 'figure-changed', from: textOf(fb, removedValues), to: textOf(fa, addedValues) });
+    out.push({
+      kind: 'figure-changed',
+      from: textOf(fb, removedValues),
+      to: textOf(fa, addedValues),
+    });
   }
-  const names = (side: readonly Commitment[]) => [...new Set(side.flatMap((c) => c.entities.filter((e) => e.kind === 'name').map((e) => e.text)))];
+  const names = (side: readonly Commitment[]) => [
+    ...new Set(side.flatMap((c) => c.entities.filter((e) => e.kind === 'name').map((e) => e.text))),
+  ];
   const nb = names(before);
   const na = names(after);
   const nbKeys = new Set(nb.map(norm));

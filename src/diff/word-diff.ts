@@ -75,7 +75,7 @@ function normalise(edits: WordEdit[]): WordEdit[] {
  */
 function absorbShortEqualities(edits: WordEdit[]): WordEdit[] {
   let current = normalise(edits);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let i = 1; i < current.length - 1; i++) {
       const edit = current[i] as WordEdit;
@@ -86,12 +86,19 @@ function absorbShortEqualities(edits: WordEdit[]): WordEdit[] {
       const words = edit.text.split(/\s+/).filter(isWord);
       const around = (j: number, step: number): number => {
         let n = 0;
-        for (let k = j; k >= 0 && k < current.length && (current[k] as WordEdit).op !== 'equal'; k += step) {
+        for (
+          let k = j;
+          k >= 0 && k < current.length && (current[k] as WordEdit).op !== 'equal';
+          k += step
+        ) {
           n = Math.max(n, (current[k] as WordEdit).text.length);
         }
         return n;
       };
-      const short = words.length === 0 || (words.length === 1 && edit.text.trim().length <= Math.min(around(i - 1, -1), around(i + 1, 1)));
+      const short =
+        words.length === 0 ||
+        (words.length === 1 &&
+          edit.text.trim().length <= Math.min(around(i - 1, -1), around(i + 1, 1)));
       if (!short) continue;
       current = normalise([
         ...current.slice(0, i),
@@ -112,16 +119,25 @@ export function diffWords(
   after: string,
   options: WordDiffOptions = DEFAULT_WORD_DIFF_OPTIONS,
 ): { edits: WordEdit[]; replaced: boolean } {
-  if (before === after) return { edits: before ? [{ op: 'equal', text: before }] : [], replaced: false };
+  if (before === after)
+    return { edits: before ? [{ op: 'equal', text: before }] : [], replaced: false };
   const changes = diffArrays(tokeniseForDiff(before), tokeniseForDiff(after));
   const raw: WordEdit[] = changes.map((c) => ({
     op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
     text: c.value.join(''),
   }));
   const edits = absorbShortEqualities(raw);
-  const shared = edits.filter((e) => e.op === 'equal' && isWord(e.text)).reduce((n, e) => n + e.text.trim().length, 0);
+  const shared = edits
+    .filter((e) => e.op === 'equal' && isWord(e.text))
+    .reduce((n, e) => n + e.text.trim().length, 0);
   if (shared / Math.max(before.length, after.length, 1) < options.minSharedForInline) {
-    return { edits: [before && { op: 'delete', text: before }, after && { op: 'insert', text: after }].filter(Boolean) as WordEdit[], replaced: true };
+    return {
+      edits: [
+        before && { op: 'delete', text: before },
+        after && { op: 'insert', text: after },
+      ].filter(Boolean) as WordEdit[],
+      replaced: true,
+    };
   }
   return { edits, replaced: false };
 }
@@ -129,5 +145,8 @@ export function diffWords(
 /** The text of one side rebuilt from edits (`before`: equal + delete; `after`: equal + insert). */
 export function rebuild(edits: readonly WordEdit[], side: 'before' | 'after'): string {
   const skip = side === 'before' ? 'insert' : 'delete';
-  return edits.filter((e) => e.op !== skip).map((e) => e.text).join('');
+  return edits
+    .filter((e) => e.op !== skip)
+    .map((e) => e.text)
+    .join('');
 }

@@ -1,7 +1,8 @@
 /** The alignment of two statements: every sentence of both sides in exactly one entry. */
 
 /** What happened to a unit between before and after. */
-export type AlignmentKind = 'unchanged' | 'reworded' | 'moved' | 'split' | 'merged' | 'added' | 'removed';
+export type AlignmentKind =
+  'unchanged' | 'reworded' | 'moved' | 'split' | 'merged' | 'added' | 'removed';
 
 /** How a pair was found. */
 export type MatchedBy = 'exact' | 'normalized' | 'fuzzy' | 'split' | 'merge' | 'none';

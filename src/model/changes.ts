@@ -9,14 +9,24 @@ export interface WordEdit {
 }
 
 /** What kind of change a commitment underwent. */
-export type ChangeKind = 'new' | 'dropped' | 'reworded' | 'moved' | 'split' | 'merged' | 'cosmetic' | 'unchanged';
+export type ChangeKind =
+  'new' | 'dropped' | 'reworded' | 'moved' | 'split' | 'merged' | 'cosmetic' | 'unchanged';
 
 /** A fact about a change beyond its kind. */
 export type Qualifier =
-  | { readonly kind: 'strengthened' | 'weakened'; readonly from: number; readonly to: number; readonly markers: readonly string[] }
+  | {
+      readonly kind: 'strengthened' | 'weakened';
+      readonly from: number;
+      readonly to: number;
+      readonly markers: readonly string[];
+    }
   | { readonly kind: 'actor-changed'; readonly from: string; readonly to: string }
   | { readonly kind: 'act-changed'; readonly from: string; readonly to: string }
-  | { readonly kind: 'figure-changed'; readonly from: readonly string[]; readonly to: readonly string[] }
+  | {
+      readonly kind: 'figure-changed';
+      readonly from: readonly string[];
+      readonly to: readonly string[];
+    }
   | { readonly kind: 'entities-added' | 'entities-removed'; readonly items: readonly string[] }
   | { readonly kind: 'items-added' | 'items-removed'; readonly items: readonly string[] };
 

@@ -27,14 +27,21 @@ function close(section: OpenSection, lines: LineIndex): Section {
     sections: section.sections.map((child) => close(child, lines)),
     span: lines.span(section.start, section.end),
   };
-  return section.number === undefined ? base : { ...base, number: section.number.replace(/[.)]$/, '') };
+  return section.number === undefined
+    ? base
+    : { ...base, number: section.number.replace(/[.)]$/, '') };
 }
 
 function foldSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function sentencesOf(pieces: readonly MappedText[], paragraphId: string, lines: LineIndex, language: string): Sentence[] {
+function sentencesOf(
+  pieces: readonly MappedText[],
+  paragraphId: string,
+  lines: LineIndex,
+  language: string,
+): Sentence[] {
   const sentences: Sentence[] = [];
   for (const piece of pieces) {
     for (const range of segmentSentences(piece.plain, language)) {
@@ -61,22 +68,37 @@ function idPart(number: string): string {
  * Builds the section tree of `blocks` read from `source`. The first returned section is the
  * implicit root (heading `null`), holding the paragraphs before the first heading.
  */
-export function buildSections(blocks: readonly Block[], source: string, bodyStart: number, language: string): Section[] {
+export function buildSections(
+  blocks: readonly Block[],
+  source: string,
+  bodyStart: number,
+  language: string,
+): Section[] {
   const lines = new LineIndex(source);
-  const root: OpenSection = { id: 's0', heading: null, depth: 0, start: bodyStart, end: bodyStart, paragraphs: [], sections: [] };
+  const root: OpenSection = {
+    id: 's0',
+    heading: null,
+    depth: 0,
+    start: bodyStart,
+    end: bodyStart,
+    paragraphs: [],
+    sections: [],
+  };
   const top: OpenSection[] = [];
   const stack: OpenSection[] = [root];
   const usedIds = new Set<string>();
   let ordinal = 0;
   const extend = (end: number): void => {
-    for (const open of stack) if (open !== root || stack.length === 1) open.end = Math.max(open.end, end);
+    for (const open of stack)
+      if (open !== root || stack.length === 1) open.end = Math.max(open.end, end);
   };
   for (const block of blocks) {
     if (block.kind === 'heading') {
       while (stack.length > 1 && (stack[stack.length - 1]?.depth ?? 0) >= block.depth) stack.pop();
       const parent = stack[stack.length - 1] ?? root;
       const siblings = parent === root ? top : parent.sections;
-      const id = parent === root ? `s${siblings.length + 1}` : `${parent.id}.${siblings.length + 1}`;
+      const id =
+        parent === root ? `s${siblings.length + 1}` : `${parent.id}.${siblings.length + 1}`;
       const text = foldSpaces(block.text.plain);
       const numbered = HEADING_NUMBER.exec(text);
       const section: OpenSection = {
@@ -95,9 +117,10 @@ export function buildSections(blocks: readonly Block[], source: string, bodyStar
       continue;
     }
     const section = stack[stack.length - 1] ?? root;
-    let id = block.number !== undefined
-      ? `${section.id}/n${idPart(block.number)}`
-      : `${section.id}/p${section.paragraphs.length + 1}`;
+    let id =
+      block.number !== undefined
+        ? `${section.id}/n${idPart(block.number)}`
+        : `${section.id}/p${section.paragraphs.length + 1}`;
     for (let k = 2; usedIds.has(id); k++) id = `${id.replace(/~\d+$/, '')}~${k}`;
     usedIds.add(id);
     const sentences = sentencesOf(block.pieces, id, lines, language);
@@ -105,7 +128,9 @@ export function buildSections(blocks: readonly Block[], source: string, bodyStar
     const span: SourceSpan = lines.span(block.start, block.end);
     ordinal++;
     section.paragraphs.push(
-      block.number === undefined ? { id, ordinal, sentences, span } : { id, number: block.number, ordinal, sentences, span },
+      block.number === undefined
+        ? { id, ordinal, sentences, span }
+        : { id, number: block.number, ordinal, sentences, span },
     );
     extend(block.end);
   }

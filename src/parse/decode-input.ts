@@ -28,10 +28,14 @@ export function decodeInput(
   maxBytes: number = DEFAULT_MAX_INPUT_BYTES,
 ): DecodedInput {
   if (bytes.length > maxBytes) {
-    throw new UserError('E_TOO_LARGE', `input is ${bytes.length} bytes, over the limit of ${maxBytes}`, {
-      location: { file },
-      expected: 'a smaller statement, or a larger --max-bytes',
-    });
+    throw new UserError(
+      'E_TOO_LARGE',
+      `input is ${bytes.length} bytes, over the limit of ${maxBytes}`,
+      {
+        location: { file },
+        expected: 'a smaller statement, or a larger --max-bytes',
+      },
+    );
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -77,7 +81,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] ?? 0;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b < 0xe0
+          ? 1
+          : b >= 0xe0 && b < 0xf0
+            ? 2
+            : b >= 0xf0 && b < 0xf5
+              ? 3
+              : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];

@@ -18,6 +18,7 @@ export function detectFormat(file: string, text: string, override?: string): Inp
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'txt' || ext === 'text') return 'text';
   const head = text.slice(0, 2000).trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<head|<body|<\?xml)/.test(head) || /<(p|div|h[1-6])[\s>]/.test(head)) return 'html';
+  if (/^(<!doctype html|<html|<head|<body|<\?xml)/.test(head) || /<(p|div|h[1-6])[\s>]/.test(head))
+    return 'html';
   return 'markdown';
 }

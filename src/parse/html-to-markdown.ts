@@ -9,8 +9,24 @@ import { loadDefault } from './load-module.js';
 
 /** Elements that carry page chrome or code rather than statement text. */
 const DROPPED = new Set([
-  'script', 'style', 'noscript', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'svg',
-  'button', 'select', 'template', 'menu', 'object', 'embed', 'canvas', 'head',
+  'script',
+  'style',
+  'noscript',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'iframe',
+  'svg',
+  'button',
+  'select',
+  'template',
+  'menu',
+  'object',
+  'embed',
+  'canvas',
+  'head',
 ]);
 
 function prune(node: HastRoot | Element): void {
@@ -39,7 +55,10 @@ function findTitle(node: HastRoot | Element): string | undefined {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     if (child.tagName === 'title') {
-      const text = child.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim();
+      const text = child.children
+        .map((c) => (c.type === 'text' ? c.value : ''))
+        .join('')
+        .trim();
       return text === '' ? undefined : text;
     }
     const inner = findTitle(child);

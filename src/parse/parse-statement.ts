@@ -41,10 +41,20 @@ export function parseStatement(text: string, options: ParseOptions = {}): Statem
   }
   let meta = frontmatter ? readFrontmatter(frontmatter.yaml, file, frontmatter.line) : {};
   if (htmlTitle !== undefined && meta.title === undefined) meta = { ...meta, title: htmlTitle };
-  const bodyStart = frontmatter ? firstBodyOffset(source, frontmatter.line + frontmatter.yaml.split('\n').length) : 0;
+  const bodyStart = frontmatter
+    ? firstBodyOffset(source, frontmatter.line + frontmatter.yaml.split('\n').length)
+    : 0;
   const language = meta.language ?? 'en';
   const sections = buildSections(blocks, source, bodyStart, language);
-  return { file, format, meta, sections, source, commitments: [], diagnostics: options.diagnostics ?? [] };
+  return {
+    file,
+    format,
+    meta,
+    sections,
+    source,
+    commitments: [],
+    diagnostics: options.diagnostics ?? [],
+  };
 }
 
 /** Offset of the line after the closing `---` of the frontmatter (line `closingLine`). */

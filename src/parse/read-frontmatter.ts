@@ -3,7 +3,16 @@ import { parseDocument } from 'yaml';
 import { UserError } from '../model/errors.js';
 import type { Party, StatementMeta } from '../model/statement.js';
 
-const KNOWN = new Set(['series', 'round', 'date', 'title', 'place', 'parties', 'source', 'language']);
+const KNOWN = new Set([
+  'series',
+  'round',
+  'date',
+  'title',
+  'place',
+  'parties',
+  'source',
+  'language',
+]);
 
 /**
  * Parses `yamlText`, which starts on line `firstLine` of `file`.
@@ -94,9 +103,16 @@ export function readParties(value: unknown, fail: (found: unknown) => never): Pa
   if (!Array.isArray(value)) return fail(value);
   return value.map((entry: unknown) => {
     if (typeof entry === 'string') return { name: entry, aliases: [] };
-    if (entry && typeof entry === 'object' && typeof (entry as { name?: unknown }).name === 'string') {
+    if (
+      entry &&
+      typeof entry === 'object' &&
+      typeof (entry as { name?: unknown }).name === 'string'
+    ) {
       const { name, aliases } = entry as { name: string; aliases?: unknown };
-      if (aliases !== undefined && !(Array.isArray(aliases) && aliases.every((a) => typeof a === 'string'))) {
+      if (
+        aliases !== undefined &&
+        !(Array.isArray(aliases) && aliases.every((a) => typeof a === 'string'))
+      ) {
         return fail(entry);
       }
       return { name, aliases: (aliases as string[] | undefined) ?? [] };

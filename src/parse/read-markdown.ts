@@ -156,7 +156,13 @@ const INNER_BLOCK = /\n(?: *(?:[-+*>#]|\d{1,9}[.)])(?:\s|$)|[ =-]*$|\s*[=-]+\s*(
  */
 export function readSimpleSegment(source: string, start: number, end: number): Block | undefined {
   const text = source.slice(start, end);
-  if (INLINE_SYNTAX.test(text) || /[ \r]\n|[ \r]$|\n\s*\n/.test(text) || /^\s/.test(text) || INNER_BLOCK.test(text)) return undefined;
+  if (
+    INLINE_SYNTAX.test(text) ||
+    /[ \r]\n|[ \r]$|\n\s*\n/.test(text) ||
+    /^\s/.test(text) ||
+    INNER_BLOCK.test(text)
+  )
+    return undefined;
   const heading = /^(#{1,6})(?: +|$)/.exec(text);
   if (heading) {
     if (text.includes('\n')) return undefined;
@@ -181,14 +187,21 @@ export function readSimpleSegment(source: string, start: number, end: number): B
   if (item) return { kind: 'paragraph', number: item[1] as string, pieces: [piece], start, end };
   const label = readParagraphLabel(piece.plain);
   if (label && label.length < piece.plain.length) {
-    return { kind: 'paragraph', number: label.number, pieces: [dropPrefix(piece, label.length)], start, end };
+    return {
+      kind: 'paragraph',
+      number: label.number,
+      pieces: [dropPrefix(piece, label.length)],
+      start,
+      end,
+    };
   }
   return { kind: 'paragraph', pieces: [piece], start, end };
 }
 
 function lineAt(source: string, offset: number): number {
   let line = 1;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
+    line++;
   return line;
 }
 
@@ -314,7 +327,12 @@ class Walker {
     }
   }
 
-  private pushParagraph(start: number, end: number, raw: MappedText[], number: string | undefined): void {
+  private pushParagraph(
+    start: number,
+    end: number,
+    raw: MappedText[],
+    number: string | undefined,
+  ): void {
     const pieces = raw.map(trimMapped).filter((piece) => piece.plain !== '');
     if (pieces.length === 0) return;
     let label = number;
@@ -327,7 +345,9 @@ class Walker {
       }
     }
     const block: ParagraphBlock =
-      label === undefined ? { kind: 'paragraph', pieces, start, end } : { kind: 'paragraph', number: label, pieces, start, end };
+      label === undefined
+        ? { kind: 'paragraph', pieces, start, end }
+        : { kind: 'paragraph', number: label, pieces, start, end };
     this.out.push(block);
   }
 
@@ -371,7 +391,13 @@ class Walker {
    * Maps each character of a text node's `value` to its place in the raw slice, skipping what
    * the value leaves out (escapes, entity names, list indentation).
    */
-  private sync(value: string, start: number, end: number, plain: string[], offsets: number[]): void {
+  private sync(
+    value: string,
+    start: number,
+    end: number,
+    plain: string[],
+    offsets: number[],
+  ): void {
     let r = start;
     for (const ch of value) {
       let found = -1;
@@ -411,5 +437,8 @@ function dropIndents(text: MappedText): MappedText {
 export function trimMapped(text: MappedText): MappedText {
   const lead = text.plain.length - text.plain.trimStart().length;
   const kept = text.plain.trim().length;
-  return { plain: text.plain.slice(lead, lead + kept), offsets: text.offsets.slice(lead, lead + kept) };
+  return {
+    plain: text.plain.slice(lead, lead + kept),
+    offsets: text.offsets.slice(lead, lead + kept),
+  };
 }

@@ -50,7 +50,13 @@ export function readText(source: string): TextContent {
     } else if (mapped.plain !== '') {
       const label = readParagraphLabel(mapped.plain);
       if (label && label.length < mapped.plain.length) {
-        blocks.push({ kind: 'paragraph', number: label.number, pieces: [dropPrefix(mapped, label.length)], start, end });
+        blocks.push({
+          kind: 'paragraph',
+          number: label.number,
+          pieces: [dropPrefix(mapped, label.length)],
+          start,
+          end,
+        });
       } else blocks.push({ kind: 'paragraph', pieces: [mapped], start, end });
     }
     group = null;

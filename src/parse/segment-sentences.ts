@@ -24,12 +24,16 @@ const NEVER_FINAL = new Set(
  * ("the U.S. Treasury"): a boundary is kept only when the next word opens a sentence.
  */
 const MAYBE_FINAL = new Set(
-  'etc inc ltd co corp jr sr govt bros plc llc no jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  'etc inc ltd co corp jr sr govt bros plc llc no jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
 );
 
 /** Times of day: a capitalised word or a number after them opens a new sentence, but for time zones. */
 const TIMES = new Set(['a.m', 'p.m']);
-const TIME_ZONES = new Set('eastern central pacific mountain gmt utc est edt cet cst pst local beijing islamabad'.split(' '));
+const TIME_ZONES = new Set(
+  'eastern central pacific mountain gmt utc est edt cet cst pst local beijing islamabad'.split(' '),
+);
 
 /**
  * Words that follow "U.S.", "E.U.", "U.N." inside a name ("the U.S. Treasury"); any other
@@ -97,7 +101,8 @@ function isBoundary(text: string, at: number): boolean {
   if (/\p{Ll}/u.test(nextInitial)) return false;
   if (!hadPeriod) return true;
   if (NEVER_FINAL.has(word)) return false;
-  const opens = SENTENCE_OPENERS.has(next.toLowerCase()) || /^\s*["“‘(]/u.test(text.slice(at, at + 80));
+  const opens =
+    SENTENCE_OPENERS.has(next.toLowerCase()) || /^\s*["“‘(]/u.test(text.slice(at, at + 80));
   // An initial ("Jerome H. Powell") unless a sentence opener follows ("… no Plan B. The …").
   if (word.length === 1 && /\p{L}/u.test(word)) return opens;
   if (TIMES.has(word)) return !TIME_ZONES.has(next.toLowerCase());
@@ -158,7 +163,8 @@ export function segmentSentences(text: string, language = 'en'): SentenceRange[]
   // boundary, judged by the same rules as the others (docs/tricky-cases.md).
   for (const [from, to] of windows(text)) {
     if (from > 0) cuts.add(from);
-    for (const { index } of sentenceSegmenter(language).segment(text.slice(from, to))) if (index > 0) cuts.add(from + index);
+    for (const { index } of sentenceSegmenter(language).segment(text.slice(from, to)))
+      if (index > 0) cuts.add(from + index);
   }
   for (const m of text.matchAll(MISSED_BEFORE_DIGIT)) {
     const at = m.index + m[0].length;
@@ -175,7 +181,11 @@ export function segmentSentences(text: string, language = 'en'): SentenceRange[]
   for (let at of cuts) {
     while (at > 0 && /[\p{Ps}“‘「『《〈]/u.test(text[at - 1] ?? '')) at--;
     // Japanese: 。」と述べた — a quotation followed by と or って continues the sentence.
-    if (/^[」』]?(?:と|って)/u.test(text.slice(at - 1, at + 2)) && /[」』]/u.test(text[at - 1] ?? '')) continue;
+    if (
+      /^[」』]?(?:と|って)/u.test(text.slice(at - 1, at + 2)) &&
+      /[」』]/u.test(text[at - 1] ?? '')
+    )
+      continue;
     if (at > 0) shifted.add(at);
   }
   cuts.clear();

@@ -61,7 +61,14 @@ export function significanceOf(kind: ChangeKind, qualifiers: readonly Qualifier[
   const has = (k: Qualifier['kind']) => qualifiers.some((q) => q.kind === k);
   if (has('actor-changed')) return 5;
   if (has('strengthened') || has('weakened')) return 4;
-  if (has('figure-changed') || has('entities-added') || has('entities-removed') || has('items-added') || has('items-removed')) return 3;
+  if (
+    has('figure-changed') ||
+    has('entities-added') ||
+    has('entities-removed') ||
+    has('items-added') ||
+    has('items-removed')
+  )
+    return 3;
   if (kind === 'cosmetic') return 1;
   return 2;
 }
@@ -80,7 +87,11 @@ function kindOf(pair: AlignedPair): ChangeKind {
 }
 
 /** Compares two analysed statements. Pure: the same inputs give the same report. */
-export function compareStatements(before: Statement, after: Statement, options: CompareOptions = {}): ComparisonReport {
+export function compareStatements(
+  before: Statement,
+  after: Statement,
+  options: CompareOptions = {},
+): ComparisonReport {
   const alignment = alignStatements(before, after, options.align);
   const whereB = locate(before);
   const whereA = locate(after);
@@ -99,7 +110,8 @@ export function compareStatements(before: Statement, after: Statement, options: 
     if (first === undefined) return null;
     const at = where.get(first);
     const sentence = texts.get(first);
-    const commitment = ids.map((id) => commitments.get(id)).find((c) => c && !c.isContext) ?? commitments.get(first);
+    const commitment =
+      ids.map((id) => commitments.get(id)).find((c) => c && !c.isContext) ?? commitments.get(first);
     if (!at || !sentence || !commitment) throw new Error(`unknown sentence ${first}`);
     return {
       ids,
@@ -122,11 +134,18 @@ export function compareStatements(before: Statement, after: Statement, options: 
     const qualifiers =
       b && a
         ? qualifyChange(
-            pair.before.map((id) => commitmentsB.get(id)).filter((c): c is Commitment => c !== undefined),
-            pair.after.map((id) => commitmentsA.get(id)).filter((c): c is Commitment => c !== undefined),
+            pair.before
+              .map((id) => commitmentsB.get(id))
+              .filter((c): c is Commitment => c !== undefined),
+            pair.after
+              .map((id) => commitmentsA.get(id))
+              .filter((c): c is Commitment => c !== undefined),
           )
         : [];
-    const diff = b && a ? diffWords(b.text, a.text, options.wordDiff ?? DEFAULT_WORD_DIFF_OPTIONS) : { edits: [], replaced: false };
+    const diff =
+      b && a
+        ? diffWords(b.text, a.text, options.wordDiff ?? DEFAULT_WORD_DIFF_OPTIONS)
+        : { edits: [], replaced: false };
     return {
       id: `${pair.before.join('+') || '∅'}>${pair.after.join('+') || '∅'}`,
       kind,
@@ -149,9 +168,12 @@ export function compareStatements(before: Statement, after: Statement, options: 
   const sideOf = (statement: Statement, where: Map<string, Located>): ReportSide => ({
     file: statement.file,
     meta: statement.meta,
-    sentences: sentencesOf(statement).map(
-      (s): ReportSentence => ({ id: s.id, text: s.text, span: s.span, paragraph: label((where.get(s.id) as Located).paragraph) }),
-    ),
+    sentences: sentencesOf(statement).map((s): ReportSentence => ({
+      id: s.id,
+      text: s.text,
+      span: s.span,
+      paragraph: label((where.get(s.id) as Located).paragraph),
+    })),
   });
   const renumbered = alignment.paragraphs.filter((p) => p.renumbered).length;
   const movedSections = alignment.sections.filter((s) => s.moved).length;
@@ -169,18 +191,30 @@ export function compareStatements(before: Statement, after: Statement, options: 
       movedSections,
       renamedSections,
       budgetExhausted: alignment.stats.budgetExhausted,
-      differs: changes.some((c) => c.kind !== 'unchanged') || movedSections > 0 || renamedSections > 0 || renumbered > 0,
+      differs:
+        changes.some((c) => c.kind !== 'unchanged') ||
+        movedSections > 0 ||
+        renamedSections > 0 ||
+        renumbered > 0,
     },
     alignment: alignment.pairs,
     paragraphs: alignment.paragraphs,
     sections: alignment.sections,
     // Unchanged pairs are in `alignment`; `changes` lists what changed.
-    changes: changes.filter((c) => c.kind !== 'unchanged').map(({ order: _order, ...change }) => change),
+    changes: changes
+      .filter((c) => c.kind !== 'unchanged')
+      .map(({ order: _order, ...change }) => change),
     diagnostics: [
       ...before.diagnostics.map((d) => ({ ...d, file: before.file })),
       ...after.diagnostics.map((d) => ({ ...d, file: after.file })),
       ...(alignment.stats.budgetExhausted
-        ? [{ severity: 'warning' as const, message: `alignment budget reached after ${alignment.stats.comparisons} comparisons; some pairs may be missing`, file: after.file }]
+        ? [
+            {
+              severity: 'warning' as const,
+              message: `alignment budget reached after ${alignment.stats.comparisons} comparisons; some pairs may be missing`,
+              file: after.file,
+            },
+          ]
         : []),
     ],
   };

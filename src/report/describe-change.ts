@@ -1,5 +1,10 @@
 /** Words shared by every renderer: change labels, qualifier phrases, citations, headlines. */
-import type { ChangeSide, CommitmentChange, ComparisonReport, Qualifier } from '../model/changes.js';
+import type {
+  ChangeSide,
+  CommitmentChange,
+  ComparisonReport,
+  Qualifier,
+} from '../model/changes.js';
 import type { StatementMeta } from '../model/statement.js';
 
 /** Upper-case label of a change kind, as reports show it. */
@@ -88,12 +93,22 @@ export function sharedTitle(metas: readonly StatementMeta[]): string {
     const first = words[0] as string[];
     let n = 0;
     while (n < first.length && words.every((w) => w[n] === first[n])) n++;
-    const common = first.slice(0, n).join(' ').replace(/[\s,;:–-]+$/, '');
+    const common = first
+      .slice(0, n)
+      .join(' ')
+      .replace(/[\s,;:–-]+$/, '');
     if (common.split(/\s+/).length >= 2 || (n === first.length && common)) return common;
     // Else the shared ending ("… Round of the China-Pakistan … Dialogue"), without its leading "of the".
     let m = 0;
-    while (m < first.length && words.every((w) => w[w.length - 1 - m] === first[first.length - 1 - m])) m++;
-    const ending = first.slice(first.length - m).join(' ').replace(/^(?:(?:of|the|a|an|in|on|for|round)\s+)+/i, '');
+    while (
+      m < first.length &&
+      words.every((w) => w[w.length - 1 - m] === first[first.length - 1 - m])
+    )
+      m++;
+    const ending = first
+      .slice(first.length - m)
+      .join(' ')
+      .replace(/^(?:(?:of|the|a|an|in|on|for|round)\s+)+/i, '');
     if (ending.split(/\s+/).length >= 3) return ending;
   }
   return metas.find((m) => m.series)?.series ?? 'Statement';
@@ -112,12 +127,16 @@ export function countsLine(report: ComparisonReport): string {
   const parts = [`new ${c.new}`, `dropped ${c.dropped}`, `changed ${changed}`];
   if (c.cosmetic) parts.push(`cosmetic ${c.cosmetic}`);
   parts.push(`unchanged ${c.unchanged}`);
-  if (report.summary.renumberedParagraphs) parts.push(`renumbered ¶ ${report.summary.renumberedParagraphs}`);
+  if (report.summary.renumberedParagraphs)
+    parts.push(`renumbered ¶ ${report.summary.renumberedParagraphs}`);
   return parts.join(' · ');
 }
 
 /** Changes worth showing (all but unchanged), most significant first. */
-export function visibleChanges(report: ComparisonReport, only?: ReadonlySet<string>): CommitmentChange[] {
+export function visibleChanges(
+  report: ComparisonReport,
+  only?: ReadonlySet<string>,
+): CommitmentChange[] {
   return report.changes.filter((c) => c.kind !== 'unchanged' && (!only || only.has(c.kind)));
 }
 
@@ -125,16 +144,25 @@ export function visibleChanges(report: ComparisonReport, only?: ReadonlySet<stri
  * Changes grouped by the section they stand under, in after-document order; a dropped change
  * goes under the after section its before section was paired with.
  */
-export function bySection(report: ComparisonReport, changes: readonly CommitmentChange[]): [string, CommitmentChange[]][] {
+export function bySection(
+  report: ComparisonReport,
+  changes: readonly CommitmentChange[],
+): [string, CommitmentChange[]][] {
   const pairedHeading = new Map<string | null, string | null>();
-  for (const s of report.sections) if (s.before !== null && s.after !== null) pairedHeading.set(s.beforeHeading, s.afterHeading);
+  for (const s of report.sections)
+    if (s.before !== null && s.after !== null) pairedHeading.set(s.beforeHeading, s.afterHeading);
   const position = (c: CommitmentChange): number => (c.after ?? c.before)?.span.start ?? 0;
-  const sorted = [...changes].sort((x, y) => (x.after ? 0 : 1) - (y.after ? 0 : 1) || position(x) - position(y));
+  const sorted = [...changes].sort(
+    (x, y) => (x.after ? 0 : 1) - (y.after ? 0 : 1) || position(x) - position(y),
+  );
   const groups = new Map<string, CommitmentChange[]>();
   for (const change of sorted) {
     const heading =
-      (change.after ? change.after.section : change.before && pairedHeading.has(change.before.section) ? pairedHeading.get(change.before.section) : change.before?.section) ??
-      '(no heading)';
+      (change.after
+        ? change.after.section
+        : change.before && pairedHeading.has(change.before.section)
+          ? pairedHeading.get(change.before.section)
+          : change.before?.section) ?? '(no heading)';
     const list = groups.get(heading);
     if (list) list.push(change);
     else groups.set(heading, [change]);

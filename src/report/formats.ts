@@ -2,10 +2,26 @@
 import type { ChangeKind } from '../model/changes.js';
 
 /** Every change kind, in the order reports list counts. */
-export const CHANGE_KINDS: readonly ChangeKind[] = ['new', 'dropped', 'reworded', 'moved', 'split', 'merged', 'cosmetic', 'unchanged'];
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'new',
+  'dropped',
+  'reworded',
+  'moved',
+  'split',
+  'merged',
+  'cosmetic',
+  'unchanged',
+];
 
 /** Formats of a comparison report. */
-export const COMPARISON_FORMATS = ['terminal', 'markdown', 'json', 'csv', 'digest', 'html'] as const;
+export const COMPARISON_FORMATS = [
+  'terminal',
+  'markdown',
+  'json',
+  'csv',
+  'digest',
+  'html',
+] as const;
 
 /** A comparison format name. */
 export type ComparisonFormat = (typeof COMPARISON_FORMATS)[number];
@@ -16,6 +32,14 @@ export const SERIES_FORMATS = ['terminal', 'markdown', 'json', 'csv', 'html'] as
 /** Format implied by an output file's extension, if any. */
 export function formatFromExtension(file: string): ComparisonFormat | undefined {
   const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
-  const map: Record<string, ComparisonFormat> = { md: 'markdown', markdown: 'markdown', json: 'json', csv: 'csv', html: 'html', htm: 'html', txt: 'digest' };
+  const map: Record<string, ComparisonFormat> = {
+    md: 'markdown',
+    markdown: 'markdown',
+    json: 'json',
+    csv: 'csv',
+    html: 'html',
+    htm: 'html',
+    txt: 'digest',
+  };
   return ext ? map[ext] : undefined;
 }

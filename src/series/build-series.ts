@@ -6,7 +6,14 @@ import { DEFAULT_ALIGN_OPTIONS } from '../align/align-options.js';
 import { AlignSession, alignStatements } from '../align/align-statements.js';
 import type { AlignedPair } from '../model/alignment.js';
 import { UserError } from '../model/errors.js';
-import type { Lineage, Occurrence, OccurrenceStatus, RoundCounts, SeriesReport, SeriesRound } from '../model/series.js';
+import type {
+  Lineage,
+  Occurrence,
+  OccurrenceStatus,
+  RoundCounts,
+  SeriesReport,
+  SeriesRound,
+} from '../model/series.js';
 import type { Paragraph, Section, Sentence, Statement } from '../model/statement.js';
 import { sharedTitle } from '../report/describe-change.js';
 import { TOOL_VERSION } from '../version.js';
@@ -27,10 +34,14 @@ export function orderRounds(statements: readonly Statement[]): Statement[] {
     const prev = withDates[i - 1];
     const here = withDates[i];
     if (prev && here && here.date !== '' && prev.date === here.date) {
-      throw new UserError('E_DUPLICATE_ROUND', `two rounds have the date ${here.date}: ${prev.s.file} and ${here.s.file}`, {
-        location: { file: here.s.file },
-        expected: 'one statement per round date (set `date:` in the frontmatter)',
-      });
+      throw new UserError(
+        'E_DUPLICATE_ROUND',
+        `two rounds have the date ${here.date}: ${prev.s.file} and ${here.s.file}`,
+        {
+          location: { file: here.s.file },
+          expected: 'one statement per round date (set `date:` in the frontmatter)',
+        },
+      );
     }
   }
   return withDates.map((x) => x.s);
@@ -45,7 +56,8 @@ function locate(statement: Statement): Map<string, Located> {
   const out = new Map<string, Located>();
   const walk = (sections: readonly Section[]): void => {
     for (const section of sections) {
-      for (const paragraph of section.paragraphs) for (const sentence of paragraph.sentences) out.set(sentence.id, { sentence, paragraph });
+      for (const paragraph of section.paragraphs)
+        for (const sentence of paragraph.sentences) out.set(sentence.id, { sentence, paragraph });
       walk(section.sections);
     }
   };
@@ -54,7 +66,10 @@ function locate(statement: Statement): Map<string, Located> {
 }
 
 /** A statement made of loose sentences (one paragraph each), for the look-back alignment. */
-function looseStatement(file: string, sentences: readonly { id: string; text: string; key: string }[]): Statement {
+function looseStatement(
+  file: string,
+  sentences: readonly { id: string; text: string; key: string }[],
+): Statement {
   const span = { start: 0, end: 0, line: 1, column: 1 };
   const paragraphs: Paragraph[] = sentences.map((s, i) => ({
     id: `loose/${i + 1}`,
@@ -95,16 +110,26 @@ export interface SeriesOptions {
  * alignment; a sentence new to its round is first matched against lineages absent from the
  * round before (look-back), so a commitment dropped and later restored is "revived", not new.
  */
-export function buildSeries(statements: readonly Statement[], options: SeriesOptions = {}): SeriesReport {
+export function buildSeries(
+  statements: readonly Statement[],
+  options: SeriesOptions = {},
+): SeriesReport {
   const rounds = orderRounds(statements);
   const alignOptions = { ...DEFAULT_ALIGN_OPTIONS, ...options.align };
   const session = new AlignSession();
   const lineages: OpenLineage[] = [];
   const lineageOf = new Map<string, OpenLineage>(); // sentence id of the current round → lineage
   const usedIds = new Set<string>();
-  const context = (statement: Statement) => new Map(statement.commitments.map((c) => [c.sentenceId, c.isContext]));
+  const context = (statement: Statement) =>
+    new Map(statement.commitments.map((c) => [c.sentenceId, c.isContext]));
 
-  const open = (roundIndex: number, date: string, ids: string[], at: Located, isContext: boolean): OpenLineage => {
+  const open = (
+    roundIndex: number,
+    date: string,
+    ids: string[],
+    at: Located,
+    isContext: boolean,
+  ): OpenLineage => {
     const hash = createHash('sha1').update(`${date}\n${at.sentence.key}`).digest('hex').slice(0, 7);
     let id = `L${hash}`;
     for (let k = 2; usedIds.has(id); k++) id = `L${hash}-${k}`;
@@ -121,10 +146,25 @@ export function buildSeries(statements: readonly Statement[], options: SeriesOpt
     lineages.push(lineage);
     return lineage;
   };
-  const occur = (lineage: OpenLineage, round: number, ids: string[], where: Map<string, Located>, status: OccurrenceStatus, score: number): void => {
+  const occur = (
+    lineage: OpenLineage,
+    round: number,
+    ids: string[],
+    where: Map<string, Located>,
+    status: OccurrenceStatus,
+    score: number,
+  ): void => {
     const first = where.get(ids[0] as string) as Located;
     const text = ids.map((id) => where.get(id)?.sentence.text ?? '').join(' ');
-    lineage.occurrences.push({ round, ids, text, paragraph: first.paragraph.number ?? String(first.paragraph.ordinal), line: first.sentence.span.line, status, score });
+    lineage.occurrences.push({
+      round,
+      ids,
+      text,
+      paragraph: first.paragraph.number ?? String(first.paragraph.ordinal),
+      line: first.sentence.span.line,
+      status,
+      score,
+    });
     lineage.lastRound = round;
     lineage.lastKey = ids.map((id) => where.get(id)?.sentence.key ?? '').join(' ');
     lineage.lastText = text;
@@ -139,13 +179,25 @@ export function buildSeries(statements: readonly Statement[], options: SeriesOpt
     const counts = { new: 0, dropped: 0, changed: 0, carried: 0, revived: 0 };
     if (r === 0) {
       for (const s of sentencesOf(statement)) {
-        occur(open(0, date, [s.id], where.get(s.id) as Located, isContext.get(s.id) ?? false), 0, [s.id], where, 'first', 1);
+        occur(
+          open(0, date, [s.id], where.get(s.id) as Located, isContext.get(s.id) ?? false),
+          0,
+          [s.id],
+          where,
+          'first',
+          1,
+        );
       }
     } else {
       const previous = rounds[r - 1] as Statement;
       const previousLineage = new Map(lineageOf);
       lineageOf.clear();
-      const pairs: readonly AlignedPair[] = alignStatements(previous, statement, options.align, session).pairs;
+      const pairs: readonly AlignedPair[] = alignStatements(
+        previous,
+        statement,
+        options.align,
+        session,
+      ).pairs;
       const unpaired: string[] = [];
       for (const pair of pairs) {
         if (pair.after.length === 0) continue;
@@ -164,10 +216,21 @@ export function buildSeries(statements: readonly Statement[], options: SeriesOpt
       const dormant = lineages.filter((l) => l.lastRound < r - 1);
       const revivedIds = new Set<string>();
       if (dormant.length > 0 && unpaired.length > 0) {
-        const back = looseStatement('look-back', dormant.map((l) => ({ id: l.id, text: l.lastText, key: l.lastKey })));
-        const fresh = looseStatement(statement.file, unpaired.map((id) => where.get(id)?.sentence as Sentence));
+        const back = looseStatement(
+          'look-back',
+          dormant.map((l) => ({ id: l.id, text: l.lastText, key: l.lastKey })),
+        );
+        const fresh = looseStatement(
+          statement.file,
+          unpaired.map((id) => where.get(id)?.sentence as Sentence),
+        );
         for (const pair of alignStatements(back, fresh, options.align).pairs) {
-          if (pair.before.length !== 1 || pair.after.length !== 1 || pair.score < alignOptions.minSimilarity) continue;
+          if (
+            pair.before.length !== 1 ||
+            pair.after.length !== 1 ||
+            pair.score < alignOptions.minSimilarity
+          )
+            continue;
           const lineage = dormant.find((l) => l.id === pair.before[0]);
           if (!lineage) continue;
           occur(lineage, r, [pair.after[0] as string], where, 'revived', pair.score);
@@ -177,7 +240,14 @@ export function buildSeries(statements: readonly Statement[], options: SeriesOpt
       }
       for (const id of unpaired) {
         if (revivedIds.has(id)) continue;
-        occur(open(r, date, [id], where.get(id) as Located, isContext.get(id) ?? false), r, [id], where, 'new', 0);
+        occur(
+          open(r, date, [id], where.get(id) as Located, isContext.get(id) ?? false),
+          r,
+          [id],
+          where,
+          'new',
+          0,
+        );
         counts.new++;
       }
       for (const lineage of lineages) {
@@ -187,7 +257,13 @@ export function buildSeries(statements: readonly Statement[], options: SeriesOpt
         }
       }
     }
-    seriesRounds.push({ file: statement.file, date, meta: statement.meta, sentences: where.size, counts: counts as RoundCounts });
+    seriesRounds.push({
+      file: statement.file,
+      date,
+      meta: statement.meta,
+      sentences: where.size,
+      counts: counts as RoundCounts,
+    });
   });
 
   const finished: Lineage[] = lineages.map((l) => {

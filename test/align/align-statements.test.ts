@@ -16,8 +16,16 @@ function accountedOnce(before: Statement, after: Statement, alignment: Alignment
   };
   const b = count(alignment.pairs.flatMap((p) => [...p.before]));
   const a = count(alignment.pairs.flatMap((p) => [...p.after]));
-  expect([...b.keys()].sort()).toEqual(sentencesOf(before).map((s) => s.id).sort());
-  expect([...a.keys()].sort()).toEqual(sentencesOf(after).map((s) => s.id).sort());
+  expect([...b.keys()].sort()).toEqual(
+    sentencesOf(before)
+      .map((s) => s.id)
+      .sort(),
+  );
+  expect([...a.keys()].sort()).toEqual(
+    sentencesOf(after)
+      .map((s) => s.id)
+      .sort(),
+  );
   expect([...b.values(), ...a.values()].every((n) => n === 1)).toBe(true);
 }
 
@@ -28,7 +36,9 @@ describe('alignStatements', () => {
         const s = statement(numbered(paragraphs));
         const alignment = alignStatements(s, s);
         accountedOnce(s, s, alignment);
-        expect(alignment.pairs.every((p) => p.kind === 'unchanged' && p.matchedBy === 'exact')).toBe(true);
+        expect(
+          alignment.pairs.every((p) => p.kind === 'unchanged' && p.matchedBy === 'exact'),
+        ).toBe(true);
       }),
       { numRuns: 60 },
     );
@@ -39,15 +49,28 @@ describe('alignStatements', () => {
       fc.property(paragraphsArb, paragraphsArb, (x, y) => {
         // Distinct sentences: with repeated ones, which copy is "the added one" has no single answer.
         const kept = new Set(x.slice(0, 3).flatMap((p) => p.split(/(?<=\.) /)));
-        const fresh = y.map((p) => p.split(/(?<=\.) /).filter((s) => !kept.has(s)).join(' ')).filter(Boolean);
+        const fresh = y
+          .map((p) =>
+            p
+              .split(/(?<=\.) /)
+              .filter((s) => !kept.has(s))
+              .join(' '),
+          )
+          .filter(Boolean);
         const a = statement(numbered(x), 'a.md');
         const b = statement(numbered([...x.slice(0, 3), ...fresh]), 'b.md');
         const ab = alignStatements(a, b);
         const ba = alignStatements(b, a);
         accountedOnce(a, b, ab);
         accountedOnce(b, a, ba);
-        const added = ab.pairs.filter((p) => p.kind === 'added').flatMap((p) => p.after).sort();
-        const removed = ba.pairs.filter((p) => p.kind === 'removed').flatMap((p) => p.before).sort();
+        const added = ab.pairs
+          .filter((p) => p.kind === 'added')
+          .flatMap((p) => p.after)
+          .sort();
+        const removed = ba.pairs
+          .filter((p) => p.kind === 'removed')
+          .flatMap((p) => p.before)
+          .sort();
         expect(removed).toEqual(added);
       }),
       { numRuns: 60 },
@@ -64,7 +87,10 @@ describe('alignStatements', () => {
           const i = seed % permuted.length;
           const [moved] = permuted.splice(i, 1);
           permuted.splice((i + 2) % (permuted.length + 1), 0, moved as string);
-          const alignment = alignStatements(statement(numbered(paragraphs)), statement(numbered(permuted)));
+          const alignment = alignStatements(
+            statement(numbered(paragraphs)),
+            statement(numbered(permuted)),
+          );
           for (const p of alignment.pairs) {
             expect(['unchanged', 'moved']).toContain(p.kind);
             expect(p.reworded).toBe(false);
@@ -90,7 +116,12 @@ describe('alignStatements', () => {
         'The ministers reviewed the railway and welcomed the progress made on the port.',
       ]),
     );
-    const kinds = alignStatements(before, after).pairs.map((p) => [p.kind, p.matchedBy, p.before.length, p.after.length]);
+    const kinds = alignStatements(before, after).pairs.map((p) => [
+      p.kind,
+      p.matchedBy,
+      p.before.length,
+      p.after.length,
+    ]);
     expect(kinds).toEqual([
       ['reworded', 'fuzzy', 1, 1],
       ['split', 'split', 1, 2],
@@ -106,12 +137,26 @@ describe('alignStatements', () => {
       'Both sides welcomed the new customs rules at Ostrand.',
       'The two sides decided to review the school plan annually.',
     ];
-    const permuted = [paragraphs[0], paragraphs[2], paragraphs[3], paragraphs[4], paragraphs[1]] as string[];
-    const alignment = alignStatements(statement(numbered(paragraphs)), statement(numbered(permuted)));
+    const permuted = [
+      paragraphs[0],
+      paragraphs[2],
+      paragraphs[3],
+      paragraphs[4],
+      paragraphs[1],
+    ] as string[];
+    const alignment = alignStatements(
+      statement(numbered(paragraphs)),
+      statement(numbered(permuted)),
+    );
     const moved = alignment.pairs.filter((p) => p.moved);
     expect(moved).toHaveLength(1);
     expect(moved[0]?.before).toEqual(['s1/n2/1']);
-    expect(alignment.paragraphs.filter((p) => p.renumbered).map((p) => [p.beforeNumber, p.afterNumber]).sort()).toEqual([
+    expect(
+      alignment.paragraphs
+        .filter((p) => p.renumbered)
+        .map((p) => [p.beforeNumber, p.afterNumber])
+        .sort(),
+    ).toEqual([
       ['2', '5'],
       ['3', '2'],
       ['4', '3'],
@@ -120,8 +165,20 @@ describe('alignStatements', () => {
   });
 
   it('does not call a weak out-of-order resemblance a move', () => {
-    const before = statement(numbered(['Freedonia agreed to finance the Kelby dam.', 'The two sides reviewed trade links in Rusk.', 'Sylvania will open a school in Umber.']));
-    const after = statement(numbered(['Sylvania will open a school in Umber.', 'The two sides reviewed trade links in Rusk.', 'Freedonia signed a treaty on fishing rights in Pellin.']));
+    const before = statement(
+      numbered([
+        'Freedonia agreed to finance the Kelby dam.',
+        'The two sides reviewed trade links in Rusk.',
+        'Sylvania will open a school in Umber.',
+      ]),
+    );
+    const after = statement(
+      numbered([
+        'Sylvania will open a school in Umber.',
+        'The two sides reviewed trade links in Rusk.',
+        'Freedonia signed a treaty on fishing rights in Pellin.',
+      ]),
+    );
     const alignment = alignStatements(before, after);
     expect(alignment.pairs.filter((p) => p.moved && p.matchedBy === 'fuzzy')).toEqual([]);
   });
@@ -130,18 +187,32 @@ describe('alignStatements', () => {
     const line = 'The two sides agreed to keep working together on all matters of mutual interest.';
     const lines = Array.from({ length: 5000 }, () => line);
     const changed = [...lines];
-    changed[2500] = 'The two sides agreed to keep working closely together on all matters of mutual interest.';
-    const alignment = alignStatements(statement(lines.join('\n\n')), statement(changed.join('\n\n')));
-    expect(alignment.pairs.filter((p) => p.kind !== 'unchanged').map((p) => p.kind)).toEqual(['reworded']);
+    changed[2500] =
+      'The two sides agreed to keep working closely together on all matters of mutual interest.';
+    const alignment = alignStatements(
+      statement(lines.join('\n\n')),
+      statement(changed.join('\n\n')),
+    );
+    expect(alignment.pairs.filter((p) => p.kind !== 'unchanged').map((p) => p.kind)).toEqual([
+      'reworded',
+    ]);
     expect(alignment.stats.budgetExhausted).toBe(false);
   });
 
   it('derives section pairs: renamed, moved, added', () => {
-    const before = statement('# A\n\n## Trade\n\nFreedonia agreed to cut tariffs on grain.\n\n## Security\n\nSylvania pledged to patrol the Rusk border.\n\n## Culture\n\nBoth sides will open libraries in Umber.\n');
-    const after = statement('# A\n\n## Security\n\nSylvania pledged to patrol the Rusk border.\n\n## Trade and investment\n\nFreedonia agreed to cut tariffs on grain.\n\n## Health\n\nBoth sides will build a clinic in Pellin.\n');
+    const before = statement(
+      '# A\n\n## Trade\n\nFreedonia agreed to cut tariffs on grain.\n\n## Security\n\nSylvania pledged to patrol the Rusk border.\n\n## Culture\n\nBoth sides will open libraries in Umber.\n',
+    );
+    const after = statement(
+      '# A\n\n## Security\n\nSylvania pledged to patrol the Rusk border.\n\n## Trade and investment\n\nFreedonia agreed to cut tariffs on grain.\n\n## Health\n\nBoth sides will build a clinic in Pellin.\n',
+    );
     const sections = alignStatements(before, after).sections;
     const trade = sections.find((s) => s.beforeHeading === 'Trade');
-    expect(trade).toMatchObject({ afterHeading: 'Trade and investment', renamed: true, matchedBy: 'content' });
+    expect(trade).toMatchObject({
+      afterHeading: 'Trade and investment',
+      renamed: true,
+      matchedBy: 'content',
+    });
     expect(sections.filter((s) => s.moved)).toHaveLength(1);
     expect(sections.find((s) => s.afterHeading === 'Health')?.before).toBeNull();
   });
@@ -152,11 +223,14 @@ describe('longestIncreasingRun', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 60 }), (values) => {
         const run = [...longestIncreasingRun(values)].sort((a, b) => a - b);
-        for (let i = 1; i < run.length; i++) expect(values[run[i] as number]).toBeGreaterThan(values[run[i - 1] as number] as number);
+        for (let i = 1; i < run.length; i++)
+          expect(values[run[i] as number]).toBeGreaterThan(values[run[i - 1] as number] as number);
         // Quadratic reference length.
         const best = values.map(() => 1);
         values.forEach((v, i) => {
-          for (let j = 0; j < i; j++) if ((values[j] as number) < v) best[i] = Math.max(best[i] as number, (best[j] as number) + 1);
+          for (let j = 0; j < i; j++)
+            if ((values[j] as number) < v)
+              best[i] = Math.max(best[i] as number, (best[j] as number) + 1);
         });
         expect(run.length).toBe(values.length === 0 ? 0 : Math.max(...best));
       }),

@@ -5,9 +5,18 @@ import { statement } from '../support/statements.js';
 
 describe('extractItems', () => {
   it.each([
-    ['Both sides agreed to expand cooperation in industry, agriculture and mining.', ['industry', 'agriculture', 'mining']],
-    ['Pakistan reiterated its support for China on issues concerning Taiwan, Xinjiang, Xizang, Hong Kong and the South China Sea.', ['Taiwan', 'Xinjiang', 'Xizang', 'Hong Kong', 'South China Sea']],
-    ['They agreed to strengthen cooperation in trade, cybersecurity, science, education and banking in the next phase.', ['trade', 'cybersecurity', 'science', 'education', 'banking']],
+    [
+      'Both sides agreed to expand cooperation in industry, agriculture and mining.',
+      ['industry', 'agriculture', 'mining'],
+    ],
+    [
+      'Pakistan reiterated its support for China on issues concerning Taiwan, Xinjiang, Xizang, Hong Kong and the South China Sea.',
+      ['Taiwan', 'Xinjiang', 'Xizang', 'Hong Kong', 'South China Sea'],
+    ],
+    [
+      'They agreed to strengthen cooperation in trade, cybersecurity, science, education and banking in the next phase.',
+      ['trade', 'cybersecurity', 'science', 'education', 'banking'],
+    ],
   ])('splits an enumeration into its items: %s', (text, items) => {
     expect(extractItems(text)).toEqual(items);
   });
@@ -22,14 +31,20 @@ describe('extractItems', () => {
 
 describe('figures and strength', () => {
   it('reads fractions and ranges as one figure', () => {
-    expect(extractEntities('to 3-1/2 to 3-3/4 percent in March 2024').filter((e) => e.kind === 'figure').map((e) => [e.text, e.value])).toEqual([
+    expect(
+      extractEntities('to 3-1/2 to 3-3/4 percent in March 2024')
+        .filter((e) => e.kind === 'figure')
+        .map((e) => [e.text, e.value]),
+    ).toEqual([
       ['3-1/2 to 3-3/4 percent', '3.5-3.75 percent'],
       ['March 2024', 'march 2024'],
     ]);
   });
 
   it('does not take the month May for the modal may', () => {
-    const s = statement('In May, the Committee decided to hold the rate. The Committee may adjust it.');
+    const s = statement(
+      'In May, the Committee decided to hold the rate. The Committee may adjust it.',
+    );
     expect(s.commitments.map((c) => c.strength.level)).toEqual([3, 2]);
   });
 });

@@ -21,19 +21,35 @@ describe('report (the archive)', () => {
     expect(series.filter((f) => f.endsWith('.html'))).toHaveLength(7);
     expect(series).toContain('series.csv');
     expect(series).toContain('2025-08-21--2026-01-04.json');
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { inputs: Record<string, string>; outputs: Record<string, string>; tool: { version: string } };
-    expect(Object.keys(manifest.inputs)).toContain('statements/china-pakistan-fm-strategic-dialogue/2026-01-04.md');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      inputs: Record<string, string>;
+      outputs: Record<string, string>;
+      tool: { version: string };
+    };
+    expect(Object.keys(manifest.inputs)).toContain(
+      'statements/china-pakistan-fm-strategic-dialogue/2026-01-04.md',
+    );
     expect(Object.values(manifest.inputs).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('china-pakistan-fm-strategic-dialogue/series.html');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(
+      'china-pakistan-fm-strategic-dialogue/series.html',
+    );
 
     const again = buildArchive(join(dir, 'statements'), out);
     expect(again.written).toEqual([]);
     expect(again.skipped.length).toBe(first.written.length);
 
-    appendFileSync(join(dir, 'statements', 'china-pakistan-fm-strategic-dialogue', '2026-01-04.md'), '\n19. Both sides agreed to meet again in 2027.\n');
+    appendFileSync(
+      join(dir, 'statements', 'china-pakistan-fm-strategic-dialogue', '2026-01-04.md'),
+      '\n19. Both sides agreed to meet again in 2027.\n',
+    );
     const changed = buildArchive(join(dir, 'statements'), out);
     expect(changed.written.length).toBe(first.written.length);
-    expect(readFileSync(join(out, 'china-pakistan-fm-strategic-dialogue', '2025-08-21--2026-01-04.md'), 'utf8')).toContain('meet again in 2027');
+    expect(
+      readFileSync(
+        join(out, 'china-pakistan-fm-strategic-dialogue', '2025-08-21--2026-01-04.md'),
+        'utf8',
+      ),
+    ).toContain('meet again in 2027');
   });
 
   it('gives byte-identical reports on two runs (determinism), and the committed reports/ is up to date', () => {
@@ -50,13 +66,23 @@ describe('report (the archive)', () => {
     for (const f of files(join(a, 'reports'))) {
       const text = readFileSync(join(a, 'reports', f));
       expect(text.equals(readFileSync(join(b, 'reports', f))), f).toBe(true);
-      expect(text.equals(readFileSync(join('reports', f))), `reports/${f} is stale: run npm start`).toBe(true);
+      expect(
+        text.equals(readFileSync(join('reports', f))),
+        `reports/${f} is stale: run npm start`,
+      ).toBe(true);
     }
   });
 
   it('says so when the archive folder is missing', async () => {
-    const r = await runCli(['report', join(tmpdir(), 'no-such-archive'), '--out', join(tmpdir(), 'x')]);
+    const r = await runCli([
+      'report',
+      join(tmpdir(), 'no-such-archive'),
+      '--out',
+      join(tmpdir(), 'x'),
+    ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no-such-archive: no such folder; expected a folder of series folders/);
+    expect(r.stderr).toMatch(
+      /no-such-archive: no such folder; expected a folder of series folders/,
+    );
   });
 });

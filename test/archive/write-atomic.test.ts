@@ -40,8 +40,11 @@ describe('writeAtomic', () => {
     writeFileSync(file, 'old report');
     const script = join(dir, 'writer.mts');
     writeFileSync(script, WRITER);
-    const child = spawn(process.execPath, ['--import', 'tsx', script, file, marker], { stdio: 'ignore' });
-    for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, file, marker], {
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 600 && !existsSync(marker); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(marker), 'the writer started').toBe(true);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

@@ -23,7 +23,9 @@ describe('statement-diff compare', () => {
   it('exits 1 and shows sections, paragraph citations and word edits when rounds differ', async () => {
     const r = await runCli(['compare', A, B]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^China-Pakistan Foreign Ministers' Strategic Dialogue \(digest\) {2}2025-08-21 → 2026-01-04/);
+    expect(r.stdout).toMatch(
+      /^China-Pakistan Foreign Ministers' Strategic Dialogue \(digest\) {2}2025-08-21 → 2026-01-04/,
+    );
     expect(r.stdout).toContain('▲ most significant');
     expect(r.stdout).toMatch(/¶\d+\.\d+ +NEW/);
     expect(r.stdout).toMatch(/\[-.+-\]/);
@@ -32,17 +34,27 @@ describe('statement-diff compare', () => {
 
   it('colours on a terminal unless NO_COLOR or --no-color', async () => {
     expect((await runCli(['compare', A, B], { isTTY: true })).stdout).toContain(`${ESC}[`);
-    expect((await runCli(['compare', A, B], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(`${ESC}[`);
-    expect((await runCli(['compare', A, B, '--no-color'], { isTTY: true })).stdout).not.toContain(`${ESC}[`);
+    expect(
+      (await runCli(['compare', A, B], { isTTY: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain(`${ESC}[`);
+    expect((await runCli(['compare', A, B, '--no-color'], { isTTY: true })).stdout).not.toContain(
+      `${ESC}[`,
+    );
   });
 
   it('writes one CSV row per change, with a header, quoting statement text', async () => {
     const r = await runCli(['compare', A, B, '--format', 'csv']);
     const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
-    const json = JSON.parse((await runCli(['compare', A, B, '--format', 'json'])).stdout) as { changes: { kind: string }[] };
+    const json = JSON.parse((await runCli(['compare', A, B, '--format', 'json'])).stdout) as {
+      changes: { kind: string }[];
+    };
     expect(rows.length).toBe(json.changes.filter((c) => c.kind !== 'unchanged').length);
     expect(rows.every((row) => row['kind'] && row['change_id'])).toBe(true);
-    expect(rows.some((row) => row['kind'] === 'new' && row['after_text'] !== '' && row['before_text'] === '')).toBe(true);
+    expect(
+      rows.some(
+        (row) => row['kind'] === 'new' && row['after_text'] !== '' && row['before_text'] === '',
+      ),
+    ).toBe(true);
   });
 
   it('keeps the digest to at most 15 lines', async () => {
@@ -72,7 +84,9 @@ describe('statement-diff compare', () => {
   });
 
   it('reads one side from stdin', async () => {
-    const r = await runCli(['compare', A, '-', '--format', 'json'], { stdin: readFileSync(B, 'utf8') });
+    const r = await runCli(['compare', A, '-', '--format', 'json'], {
+      stdin: readFileSync(B, 'utf8'),
+    });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).after.file).toBe('-');
   });
@@ -100,9 +114,18 @@ describe('statement-diff compare', () => {
       [['compare', empty, A], /empty\.md: the input is empty/],
       [['compare', binary, A], /blob\.md:1: binary data/],
       [['compare', A, B, '--format', 'pdf'], /Invalid values|choices/i],
-      [['compare', A, B, '--min-similarity', '2'], /--min-similarity is 2; expected a number from 0 to 1/],
-      [['compare', A, B, '--out', join(dir, 'no', 'such', '\0bad')], /output path contains a NUL byte/],
-      [['compare', A, B, '--out', join(binary, 'out.md')], /blob\.md\/out\.md: cannot write the output \((ENOTDIR|EEXIST)\)/],
+      [
+        ['compare', A, B, '--min-similarity', '2'],
+        /--min-similarity is 2; expected a number from 0 to 1/,
+      ],
+      [
+        ['compare', A, B, '--out', join(dir, 'no', 'such', '\0bad')],
+        /output path contains a NUL byte/,
+      ],
+      [
+        ['compare', A, B, '--out', join(binary, 'out.md')],
+        /blob\.md\/out\.md: cannot write the output \((ENOTDIR|EEXIST)\)/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(args);
@@ -121,7 +144,9 @@ describe('frontmatter checks', () => {
     writeFileSync(file, '---\ntitle: T\nlanguage: "en\\" onload=x"\n---\n\nText.\n');
     const r = await runCli(['parse', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/lang\.md:3: frontmatter field "language" is .*; expected a BCP 47 language tag/);
+    expect(r.stderr).toMatch(
+      /lang\.md:3: frontmatter field "language" is .*; expected a BCP 47 language tag/,
+    );
   });
 });
 
@@ -130,12 +155,21 @@ describe('renumbering and filters', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sd-'));
     const a = join(dir, 'a.md');
     const b = join(dir, 'b.md');
-    writeFileSync(a, '# S\n\n1. Freedonia agreed to build a dam.\n\n2. Sylvania pledged to open a school.\n');
-    writeFileSync(b, '# S\n\n3. Freedonia agreed to build a dam.\n\n4. Sylvania pledged to open a school.\n');
+    writeFileSync(
+      a,
+      '# S\n\n1. Freedonia agreed to build a dam.\n\n2. Sylvania pledged to open a school.\n',
+    );
+    writeFileSync(
+      b,
+      '# S\n\n3. Freedonia agreed to build a dam.\n\n4. Sylvania pledged to open a school.\n',
+    );
     const r = await runCli(['compare', a, b]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('No commitment changed; 2 paragraph(s) renumbered.');
-    const json = JSON.parse((await runCli(['compare', a, b, '--format', 'json'])).stdout) as { changes: unknown[]; summary: { renumberedParagraphs: number } };
+    const json = JSON.parse((await runCli(['compare', a, b, '--format', 'json'])).stdout) as {
+      changes: unknown[];
+      summary: { renumberedParagraphs: number };
+    };
     expect(json.changes).toEqual([]);
     expect(json.summary.renumberedParagraphs).toBe(2);
   });

@@ -16,12 +16,15 @@ describe('help and README agree', () => {
     }
   });
 
-  it.each(COMMANDS.map((c) => c.command.split(' ')[0] as string))('%s --help has a description and examples', async (name) => {
-    const r = await runCli([name, '--help']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Examples:');
-    expect(r.stdout).toMatch(/Options:/);
-  });
+  it.each(COMMANDS.map((c) => c.command.split(' ')[0] as string))(
+    '%s --help has a description and examples',
+    async (name) => {
+      const r = await runCli([name, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+      expect(r.stdout).toMatch(/Options:/);
+    },
+  );
 
   it('answers an unknown command with exit 2 and a hint', async () => {
     const r = await runCli(['comapre', 'a', 'b']);

@@ -32,7 +32,9 @@ const texts = (statement: Statement): string[] => sentencesOf(statement).map((s)
 describe('parse fixtures (golden files: update with `npx vitest -u`)', () => {
   for (const name of readdirSync(root)) {
     it(`${name} matches expected.json`, async () => {
-      await expect(statementToJson(load(name))).toMatchFileSnapshot(join('..', 'fixtures', 'parse', name, 'expected.json'));
+      await expect(statementToJson(load(name))).toMatchFileSnapshot(
+        join('..', 'fixtures', 'parse', name, 'expected.json'),
+      );
     });
   }
 });

@@ -33,9 +33,12 @@ describe('readMarkdown fast path', () => {
     expect(readMarkdown(text)).toEqual(readMarkdown(text, { fastPath: false }));
   });
 
-  it.each(tricky.map((t, i) => [i, t] as const))('gives the same blocks as remark on tricky Markdown #%i', (_i, text) => {
-    expect(readMarkdown(text)).toEqual(readMarkdown(text, { fastPath: false }));
-  });
+  it.each(tricky.map((t, i) => [i, t] as const))(
+    'gives the same blocks as remark on tricky Markdown #%i',
+    (_i, text) => {
+      expect(readMarkdown(text)).toEqual(readMarkdown(text, { fastPath: false }));
+    },
+  );
 
   it('gives the same blocks on generated statements, also when remark reads them in small chunks', () => {
     for (const seed of [1, 2, 3]) {

@@ -34,7 +34,11 @@ export interface Agreement {
 }
 
 async function measure(file: string): Promise<Agreement> {
-  const gold = parse(readFileSync(join(GOLD, file), 'utf8')) as { before: string; after: string; changes: GoldChange[] };
+  const gold = parse(readFileSync(join(GOLD, file), 'utf8')) as {
+    before: string;
+    after: string;
+    changes: GoldChange[];
+  };
   const before = await loadStatement(join(ARCHIVE, gold.before));
   const after = await loadStatement(join(ARCHIVE, gold.after));
   const report = compareStatements(before, after);
@@ -43,7 +47,8 @@ async function measure(file: string): Promise<Agreement> {
     if (hits.length !== 1) throw new Error(`${file}: "${needle}" matches ${hits.length} sentences`);
     return (hits[0] as { id: string }).id;
   };
-  const list = (x: string | string[] | undefined): string[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+  const list = (x: string | string[] | undefined): string[] =>
+    x === undefined ? [] : Array.isArray(x) ? x : [x];
   const sb = sentencesOf(before);
   const sa = sentencesOf(after);
   let pairing = 0;
@@ -53,13 +58,21 @@ async function measure(file: string): Promise<Agreement> {
   let qualifiersGold = 0;
   const family = (k: string): string => (k === 'moved' || k === 'reworded' ? 'changed' : k);
   for (const entry of gold.changes) {
-    const bIds = list(entry.before).map((n) => find(sb, n)).sort();
-    const aIds = list(entry.after).map((n) => find(sa, n)).sort();
+    const bIds = list(entry.before)
+      .map((n) => find(sb, n))
+      .sort();
+    const aIds = list(entry.after)
+      .map((n) => find(sa, n))
+      .sort();
     const change = report.changes.find((c) =>
-      bIds.length > 0 ? c.before?.ids.includes(bIds[0] as string) : c.after?.ids.includes(aIds[0] as string),
+      bIds.length > 0
+        ? c.before?.ids.includes(bIds[0] as string)
+        : c.after?.ids.includes(aIds[0] as string),
     );
     if (!change) throw new Error(`${file}: no change for ${JSON.stringify(entry)}`);
-    const same = [...(change.before?.ids ?? [])].sort().join() === bIds.join() && [...(change.after?.ids ?? [])].sort().join() === aIds.join();
+    const same =
+      [...(change.before?.ids ?? [])].sort().join() === bIds.join() &&
+      [...(change.after?.ids ?? [])].sort().join() === aIds.join();
     if (!same) continue;
     pairing++;
     if (family(change.kind) === family(entry.kind)) kind++;
@@ -83,18 +96,23 @@ async function measure(file: string): Promise<Agreement> {
 }
 
 describe('agreement with the hand-written gold of the sample archive', () => {
-  const files = readdirSync(GOLD).filter((f) => f.endsWith('.yaml')).sort();
+  const files = readdirSync(GOLD)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 
   it('has gold for at least three consecutive pairs', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(files)('%s: sentences grouped as the gold groups them, kinds and qualifiers agree', async (file) => {
-    const agreement = await measure(file);
-    console.log(`gold ${file}: ${JSON.stringify(agreement)}`);
-    // Thresholds sit just under the measured agreement (bench/README.md): a regression fails.
-    expect(agreement.pairing).toBeGreaterThanOrEqual(0.85);
-    expect(agreement.kind).toBeGreaterThanOrEqual(0.8);
-    expect(agreement.qualifierRecall).toBeGreaterThanOrEqual(0.4);
-  });
+  it.each(files)(
+    '%s: sentences grouped as the gold groups them, kinds and qualifiers agree',
+    async (file) => {
+      const agreement = await measure(file);
+      console.log(`gold ${file}: ${JSON.stringify(agreement)}`);
+      // Thresholds sit just under the measured agreement (bench/README.md): a regression fails.
+      expect(agreement.pairing).toBeGreaterThanOrEqual(0.85);
+      expect(agreement.kind).toBeGreaterThanOrEqual(0.8);
+      expect(agreement.qualifierRecall).toBeGreaterThanOrEqual(0.4);
+    },
+  );
 });

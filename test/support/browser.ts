@@ -30,7 +30,9 @@ export function describeInBrowser(name: string, body: () => void): void {
   if (!present && process.env['CI']) {
     describe(name, () => {
       it('needs Debian chromium', () => {
-        throw new Error(`browser tests: ${CHROMIUM} is missing on CI; .ci/install-browser should have installed it (apt-get install chromium)`);
+        throw new Error(
+          `browser tests: ${CHROMIUM} is missing on CI; .ci/install-browser should have installed it (apt-get install chromium)`,
+        );
       });
     });
   } else if (!present) {

@@ -9,7 +9,10 @@ const MARKUP = /[\s*_`>|\\#~=+-]/g;
 const LABEL = /^(?:\(?[a-z0-9]{1,6}[.)]|\d+(?:\.\d+)*\(?[a-z0-9]*\)?\.?)*$/i;
 
 function fold(text: string): string {
-  return text.replace(/\]\([^)]*\)/g, '').replace(/[[\]]/g, '').replace(MARKUP, '');
+  return text
+    .replace(/\]\([^)]*\)/g, '')
+    .replace(/[[\]]/g, '')
+    .replace(MARKUP, '');
 }
 
 export function checkStatement(statement: Statement): string[] {
@@ -24,7 +27,9 @@ export function checkStatement(statement: Statement): string[] {
     }
     const expected = lines.span(span.start, span.end);
     if (expected.line !== span.line || expected.column !== span.column) {
-      problems.push(`${what}: line/column ${span.line}:${span.column}, expected ${expected.line}:${expected.column}`);
+      problems.push(
+        `${what}: line/column ${span.line}:${span.column}, expected ${expected.line}:${expected.column}`,
+      );
     }
   };
   const unique = (id: string): void => {
@@ -50,19 +55,28 @@ export function checkStatement(statement: Statement): string[] {
         unique(sentence.id);
         checkSpan(`sentence ${sentence.id}`, sentence.span);
         const raw = source.slice(sentence.span.start, sentence.span.end);
-        if (sentence.text === '' || raw.trim() === '') problems.push(`sentence ${sentence.id} is empty`);
+        if (sentence.text === '' || raw.trim() === '')
+          problems.push(`sentence ${sentence.id} is empty`);
         if (statement.format !== 'html' && fold(raw) !== fold(sentence.text)) {
-          problems.push(`sentence ${sentence.id}: span text ${JSON.stringify(raw)} ≠ ${JSON.stringify(sentence.text)}`);
+          problems.push(
+            `sentence ${sentence.id}: span text ${JSON.stringify(raw)} ≠ ${JSON.stringify(sentence.text)}`,
+          );
         }
-        if (sentence.span.start < cursor) problems.push(`sentence ${sentence.id} overlaps the one before`);
+        if (sentence.span.start < cursor)
+          problems.push(`sentence ${sentence.id} overlaps the one before`);
         const gap = fold(source.slice(cursor, sentence.span.start));
         if (gap !== '' && !LABEL.test(gap)) {
-          problems.push(`text lost before ${sentence.id}: ${JSON.stringify(gap.slice(0, 80))} (sentence ${k + 1})`);
+          problems.push(
+            `text lost before ${sentence.id}: ${JSON.stringify(gap.slice(0, 80))} (sentence ${k + 1})`,
+          );
         }
         cursor = sentence.span.end;
       });
       const tail = fold(source.slice(cursor, paragraph.span.end));
-      if (tail !== '') problems.push(`text lost at the end of ${paragraph.id}: ${JSON.stringify(tail.slice(0, 80))}`);
+      if (tail !== '')
+        problems.push(
+          `text lost at the end of ${paragraph.id}: ${JSON.stringify(tail.slice(0, 80))}`,
+        );
     }
     for (const child of section.sections) visit(child, section.span);
   };
@@ -73,7 +87,11 @@ export function checkStatement(statement: Statement): string[] {
   }
   statement.commitments.forEach((commitment, i) => {
     const sentence = sentences[i];
-    if (!sentence || commitment.sentenceId !== sentence.id || commitment.span.start !== sentence.span.start) {
+    if (
+      !sentence ||
+      commitment.sentenceId !== sentence.id ||
+      commitment.span.start !== sentence.span.start
+    ) {
       problems.push(`commitment ${commitment.id} does not follow sentence order`);
     }
   });

@@ -17,7 +17,16 @@ export function numbered(paragraphs: readonly string[], title = 'Joint statement
 const ACTORS = ['The two sides', 'Freedonia', 'Sylvania', 'Both sides', 'The Committee'];
 const ACTS = ['agreed to', 'pledged to', 'decided to', 'will', 'may'];
 const VERBS = ['expand', 'review', 'protect', 'finance', 'upgrade', 'support', 'deepen'];
-const THINGS = ['the railway', 'port works', 'the grid', 'customs rules', 'the dam', 'trade links', 'the school plan', 'flood relief'];
+const THINGS = [
+  'the railway',
+  'port works',
+  'the grid',
+  'customs rules',
+  'the dam',
+  'trade links',
+  'the school plan',
+  'flood relief',
+];
 const PLACES = ['Vantor', 'Kelby', 'Marrow', 'Ostrand', 'Pellin', 'Rusk', 'Tolvin', 'Umber'];
 
 /** A plausible sentence from small word pools (distinct sentences via a serial number). */
@@ -36,14 +45,19 @@ export const sentenceArb = fc
 export const paragraphsArb = fc
   .uniqueArray(sentenceArb, { minLength: 2, maxLength: 24 })
   .chain((sentences) =>
-    fc.array(fc.integer({ min: 1, max: 3 }), { minLength: sentences.length, maxLength: sentences.length }).map((sizes) => {
-      const out: string[] = [];
-      let i = 0;
-      for (const size of sizes) {
-        if (i >= sentences.length) break;
-        out.push(sentences.slice(i, i + size).join(' '));
-        i += size;
-      }
-      return out;
-    }),
+    fc
+      .array(fc.integer({ min: 1, max: 3 }), {
+        minLength: sentences.length,
+        maxLength: sentences.length,
+      })
+      .map((sizes) => {
+        const out: string[] = [];
+        let i = 0;
+        for (const size of sizes) {
+          if (i >= sentences.length) break;
+          out.push(sentences.slice(i, i + size).join(' '));
+          i += size;
+        }
+        return out;
+      }),
   );

@@ -14,20 +14,37 @@ const FORMATS = [...COMPARISON_FORMATS];
 /** Parses `--only new,dropped` into a set of kinds, refusing unknown ones. */
 export function parseKinds(value: unknown): Set<string> | undefined {
   if (value === undefined) return undefined;
-  const kinds = String(value).split(',').map((k) => k.trim()).filter(Boolean);
+  const kinds = String(value)
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   const unknown = kinds.filter((k) => !(CHANGE_KINDS as readonly string[]).includes(k));
   if (unknown.length > 0) {
-    throw new UserError('E_OPTION', `--only has unknown kind "${unknown.join(', ')}"`, { expected: CHANGE_KINDS.join(', ') });
+    throw new UserError('E_OPTION', `--only has unknown kind "${unknown.join(', ')}"`, {
+      expected: CHANGE_KINDS.join(', '),
+    });
   }
   return new Set(kinds);
 }
 
 /** Loads both sides and compares them; the statements go out of scope (and memory) on return. */
-async function buildReport(beforeFile: string, afterFile: string, load: LoadOptions, minSimilarity: number | undefined): Promise<ComparisonReport> {
+async function buildReport(
+  beforeFile: string,
+  afterFile: string,
+  load: LoadOptions,
+  minSimilarity: number | undefined,
+): Promise<ComparisonReport> {
   const { loadStatements } = await import('../../archive/load-statements.js');
   const { compareStatements } = await import('../../report/build-comparison.js');
-  const [before, after] = (await loadStatements([beforeFile, afterFile], load)) as [Statement, Statement];
-  return compareStatements(before, after, minSimilarity === undefined ? {} : { align: { minSimilarity } });
+  const [before, after] = (await loadStatements([beforeFile, afterFile], load)) as [
+    Statement,
+    Statement,
+  ];
+  return compareStatements(
+    before,
+    after,
+    minSimilarity === undefined ? {} : { align: { minSimilarity } },
+  );
 }
 
 export const compareCommand: Command = {
@@ -35,7 +52,10 @@ export const compareCommand: Command = {
   describe: 'What changed between two rounds: new, dropped and changed commitments',
   builder: (yargs) =>
     withInputOptions(yargs)
-      .positional('before', { type: 'string', describe: 'The earlier round (file, or - for stdin)' })
+      .positional('before', {
+        type: 'string',
+        describe: 'The earlier round (file, or - for stdin)',
+      })
       .positional('after', { type: 'string', describe: 'The later round (file, or - for stdin)' })
       .option('format', {
         alias: 'f',
@@ -43,33 +63,68 @@ export const compareCommand: Command = {
         choices: FORMATS,
         describe: 'Output format (default: terminal, or from the --out extension)',
       })
-      .option('out', { alias: 'o', type: 'string', describe: 'Write to this file (atomically) instead of stdout' })
-      .option('only', { type: 'string', describe: `Only these change kinds, comma-separated (${CHANGE_KINDS.join(', ')})` })
-      .option('min-similarity', { type: 'number', describe: 'Least similarity for a reworded pair, 0–1 (default: 0.55)' })
-      .option('color', { type: 'boolean', describe: 'Colour the terminal output (default: when a TTY; --no-color to turn off)' })
-      .option('width', { type: 'number', default: 100, describe: 'Wrap terminal output at this width' })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        describe: 'Write to this file (atomically) instead of stdout',
+      })
+      .option('only', {
+        type: 'string',
+        describe: `Only these change kinds, comma-separated (${CHANGE_KINDS.join(', ')})`,
+      })
+      .option('min-similarity', {
+        type: 'number',
+        describe: 'Least similarity for a reworded pair, 0–1 (default: 0.55)',
+      })
+      .option('color', {
+        type: 'boolean',
+        describe: 'Colour the terminal output (default: when a TTY; --no-color to turn off)',
+      })
+      .option('width', {
+        type: 'number',
+        default: 100,
+        describe: 'Wrap terminal output at this width',
+      })
       .example('$0 compare 2025-10-29.md 2025-12-10.md', 'Terminal report, most significant first')
       .example('$0 compare a.md b.md --format digest', 'At most 15 lines for an article or chat')
       .example('$0 compare a.md b.md --out changes.csv', 'One CSV row per commitment change')
-      .example('$0 compare a.md b.md --only new,dropped --format markdown', 'Only new and dropped commitments'),
+      .example(
+        '$0 compare a.md b.md --only new,dropped --format markdown',
+        'Only new and dropped commitments',
+      ),
   execute: async (args, io) => {
     const minSimilarity = args['min-similarity'];
-    if (minSimilarity !== undefined && (typeof minSimilarity !== 'number' || !(minSimilarity >= 0 && minSimilarity <= 1))) {
-      throw new UserError('E_OPTION', `--min-similarity is ${String(minSimilarity)}`, { expected: 'a number from 0 to 1' });
+    if (
+      minSimilarity !== undefined &&
+      (typeof minSimilarity !== 'number' || !(minSimilarity >= 0 && minSimilarity <= 1))
+    ) {
+      throw new UserError('E_OPTION', `--min-similarity is ${String(minSimilarity)}`, {
+        expected: 'a number from 0 to 1',
+      });
     }
     const beforeFile = fileArg(args, 'before');
     const afterFile = fileArg(args, 'after');
     if (beforeFile === '-' && afterFile === '-') {
-      throw new UserError('E_USAGE', 'both inputs are stdin', { expected: 'at most one of before and after to be -' });
+      throw new UserError('E_USAGE', 'both inputs are stdin', {
+        expected: 'at most one of before and after to be -',
+      });
     }
     const only = parseKinds(args['only']);
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
-    const format = (args['format'] as ComparisonFormat | undefined) ?? (out ? formatFromExtension(out) : undefined) ?? (out ? 'json' : 'terminal');
+    const format =
+      (args['format'] as ComparisonFormat | undefined) ??
+      (out ? formatFromExtension(out) : undefined) ??
+      (out ? 'json' : 'terminal');
     // Heavy modules load only when a command runs (issue 5: startup).
     const { COMPARISON_RENDERERS } = await import('../../report/render/index.js');
     const { writeStableJson } = await import('../../report/render/stable-json.js');
     const { writeAtomic } = await import('../../archive/write-atomic.js');
-    const report = await buildReport(beforeFile, afterFile, loadOptionsOf(args, io), minSimilarity as number | undefined);
+    const report = await buildReport(
+      beforeFile,
+      afterFile,
+      loadOptionsOf(args, io),
+      minSimilarity as number | undefined,
+    );
     const width = typeof args['width'] === 'number' && args['width'] > 20 ? args['width'] : 100;
     // JSON goes out in pieces: a report of a 10 MB pair is ~100 MB of text (issue 5, memory).
     const text =
@@ -82,7 +137,10 @@ export const compareCommand: Command = {
           });
     if (out) writeAtomic(out, text);
     else io.stdout(text);
-    for (const d of report.diagnostics) io.stderr(`statement-diff: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}\n`);
+    for (const d of report.diagnostics)
+      io.stderr(
+        `statement-diff: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}\n`,
+      );
     return report.summary.differs ? EXIT_DIFFERENT : EXIT_SAME;
   },
 };

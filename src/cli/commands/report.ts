@@ -8,15 +8,36 @@ export const reportCommand: Command = {
   describe: 'Regenerate reports/ from every series folder of the archive',
   builder: (yargs) =>
     withCacheOption(withInputOptions(yargs))
-      .positional('statements', { type: 'string', default: 'statements', describe: 'The archive: one folder per series' })
-      .option('out', { alias: 'o', type: 'string', default: 'reports', describe: 'Where the reports go' })
-      .option('force', { type: 'boolean', default: false, describe: 'Regenerate series whose inputs did not change' })
+      .positional('statements', {
+        type: 'string',
+        default: 'statements',
+        describe: 'The archive: one folder per series',
+      })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        default: 'reports',
+        describe: 'Where the reports go',
+      })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'Regenerate series whose inputs did not change',
+      })
       .example('$0 report', 'statements/ → reports/ (what `npm start` runs)')
-      .example('$0 report my-archive --out site/reports --force', 'Another archive, everything regenerated'),
+      .example(
+        '$0 report my-archive --out site/reports --force',
+        'Another archive, everything regenerated',
+      ),
   execute: async (args, io) => {
     const { default: cliProgress } = await import('cli-progress');
     const { buildArchive } = await import('../../archive/build-archive.js');
-    const bar = io.isTTY ? new cliProgress.SingleBar({ format: 'series {bar} {value}/{total} {label}', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+    const bar = io.isTTY
+      ? new cliProgress.SingleBar(
+          { format: 'series {bar} {value}/{total} {label}', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
     let started = false;
     const result = buildArchive(String(args['statements']), String(args['out']), {
       ...loadOptionsOf(args, io),
@@ -30,7 +51,9 @@ export const reportCommand: Command = {
       },
     });
     bar?.stop();
-    io.stdout(`statement-diff: ${result.series} series; ${result.written.length} files written, ${result.skipped.length} unchanged → ${String(args['out'])}/\n`);
+    io.stdout(
+      `statement-diff: ${result.series} series; ${result.written.length} files written, ${result.skipped.length} unchanged → ${String(args['out'])}/\n`,
+    );
     return EXIT_SAME;
   },
 };

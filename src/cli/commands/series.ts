@@ -11,18 +11,41 @@ export const seriesCommand: Command = {
   describe: 'Follow every commitment across the rounds of a series (a folder, or files)',
   builder: (yargs) =>
     withCacheOption(withInputOptions(yargs))
-      .positional('inputs', { type: 'string', array: true, describe: 'A series folder, or two or more statement files' })
-      .option('format', { alias: 'f', type: 'string', choices: FORMATS, describe: 'Output format (default: terminal, or from the --out extension)' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Write to this file (atomically) instead of stdout' })
-      .option('color', { type: 'boolean', describe: 'Colour the terminal output (default: when a TTY)' })
+      .positional('inputs', {
+        type: 'string',
+        array: true,
+        describe: 'A series folder, or two or more statement files',
+      })
+      .option('format', {
+        alias: 'f',
+        type: 'string',
+        choices: FORMATS,
+        describe: 'Output format (default: terminal, or from the --out extension)',
+      })
+      .option('out', {
+        alias: 'o',
+        type: 'string',
+        describe: 'Write to this file (atomically) instead of stdout',
+      })
+      .option('color', {
+        type: 'boolean',
+        describe: 'Colour the terminal output (default: when a TTY)',
+      })
       .option('width', { type: 'number', default: 120, describe: 'Width of the terminal table' })
-      .example('$0 series statements/china-pakistan-fm-strategic-dialogue', 'Timeline of every commitment')
-      .example('$0 series ../shared/corpus/fomc --format csv --out fomc.csv', 'One row per commitment and round'),
+      .example(
+        '$0 series statements/china-pakistan-fm-strategic-dialogue',
+        'Timeline of every commitment',
+      )
+      .example(
+        '$0 series ../shared/corpus/fomc --format csv --out fomc.csv',
+        'One row per commitment and round',
+      ),
   execute: async (args, io) => {
     const { loadSeries } = await import('../../archive/load-series.js');
     const { readSeriesConfig } = await import('../../archive/load-statement.js');
     const { writeAtomic } = await import('../../archive/write-atomic.js');
-    const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } = await import('../../report/render/render-series.js');
+    const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } =
+      await import('../../report/render/render-series.js');
     const { renderSeriesHtml } = await import('../../report/render/render-series-html.js');
     const { buildSeries } = await import('../../series/build-series.js');
     const inputs = (args['inputs'] as unknown[]).map(String);
@@ -32,18 +55,32 @@ export const seriesCommand: Command = {
     const report = buildSeries(statements, title ? { title } : {});
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
     const ext = out ? /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase() : undefined;
-    const byExt: Record<string, (typeof FORMATS)[number]> = { md: 'markdown', json: 'json', csv: 'csv', html: 'html' };
-    const format = (args['format'] as (typeof FORMATS)[number] | undefined) ?? (ext ? byExt[ext] : undefined) ?? (out ? 'json' : 'terminal');
+    const byExt: Record<string, (typeof FORMATS)[number]> = {
+      md: 'markdown',
+      json: 'json',
+      csv: 'csv',
+      html: 'html',
+    };
+    const format =
+      (args['format'] as (typeof FORMATS)[number] | undefined) ??
+      (ext ? byExt[ext] : undefined) ??
+      (out ? 'json' : 'terminal');
     const width = typeof args['width'] === 'number' && args['width'] > 40 ? args['width'] : 120;
     const text =
-      format === 'markdown' ? renderSeriesMarkdown(report)
-      : format === 'json' ? renderSeriesJson(report)
-      : format === 'csv' ? renderSeriesCsv(report)
-      : format === 'html' ? renderSeriesHtml(report)
-      : renderSeriesTerminal(report, { color: !out && useColor(args, io), width });
+      format === 'markdown'
+        ? renderSeriesMarkdown(report)
+        : format === 'json'
+          ? renderSeriesJson(report)
+          : format === 'csv'
+            ? renderSeriesCsv(report)
+            : format === 'html'
+              ? renderSeriesHtml(report)
+              : renderSeriesTerminal(report, { color: !out && useColor(args, io), width });
     if (out) writeAtomic(out, text);
     else io.stdout(text);
-    const changed = report.rounds.some((r) => r.counts.new + r.counts.dropped + r.counts.changed + r.counts.revived > 0);
+    const changed = report.rounds.some(
+      (r) => r.counts.new + r.counts.dropped + r.counts.changed + r.counts.revived > 0,
+    );
     return changed ? EXIT_DIFFERENT : EXIT_SAME;
   },
 };

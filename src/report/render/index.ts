@@ -16,7 +16,11 @@ export const COMPARISON_RENDERERS = {
   terminal: renderTerminal,
   markdown: renderMarkdown,
   json: (report: ComparisonReport, options: RenderOptions) =>
-    stableJson(options.only ? { ...report, changes: report.changes.filter((c) => options.only?.has(c.kind)) } : report),
+    stableJson(
+      options.only
+        ? { ...report, changes: report.changes.filter((c) => options.only?.has(c.kind)) }
+        : report,
+    ),
   csv: renderCsv,
   digest: renderDigest,
   html: renderHtml,

@@ -1,7 +1,16 @@
 /** Markdown renderer: summary table, then changes by significance and by section; readable on GitHub. */
 import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
 import { CHANGE_KINDS } from '../build-comparison.js';
-import { bySection, citation, fileLine, headline, kindLabel, qualifiersText, visibleChanges, noChangesLine } from '../describe-change.js';
+import {
+  bySection,
+  citation,
+  fileLine,
+  headline,
+  kindLabel,
+  qualifiersText,
+  visibleChanges,
+  noChangesLine,
+} from '../describe-change.js';
 import type { RenderOptions } from './render-options.js';
 
 /** Escapes Markdown syntax in statement text so it renders as written. */
@@ -37,12 +46,19 @@ function entry(report: ComparisonReport, change: CommitmentChange): string {
 /** The Markdown report. */
 export function renderMarkdown(report: ComparisonReport, options: RenderOptions): string {
   const out: string[] = [`# ${escapeMarkdown(headline(report))}`, ''];
-  out.push(`Compared \`${report.before.file}\` (before) with \`${report.after.file}\` (after).`, '');
+  out.push(
+    `Compared \`${report.before.file}\` (before) with \`${report.after.file}\` (after).`,
+    '',
+  );
   out.push('| change | count |', '| --- | ---: |');
   for (const kind of CHANGE_KINDS) out.push(`| ${kind} | ${report.summary.counts[kind]} |`);
   out.push(`| renumbered paragraphs | ${report.summary.renumberedParagraphs} |`);
-  out.push(`| sentences before / after | ${report.summary.sentencesBefore} / ${report.summary.sentencesAfter} |`, '');
-  if (report.summary.budgetExhausted) out.push('> **Warning:** the alignment budget was reached; some pairs may be missing.', '');
+  out.push(
+    `| sentences before / after | ${report.summary.sentencesBefore} / ${report.summary.sentencesAfter} |`,
+    '',
+  );
+  if (report.summary.budgetExhausted)
+    out.push('> **Warning:** the alignment budget was reached; some pairs may be missing.', '');
   const changes = visibleChanges(report, options.only);
   if (changes.length === 0) {
     out.push(noChangesLine(report), '');
@@ -60,6 +76,9 @@ export function renderMarkdown(report: ComparisonReport, options: RenderOptions)
     for (const change of group) out.push(entry(report, change));
     out.push('');
   }
-  out.push('Legend: ~~struck~~ text was removed, **bold** text was added. ¶ cites paragraph.sentence.', '');
+  out.push(
+    'Legend: ~~struck~~ text was removed, **bold** text was added. ¶ cites paragraph.sentence.',
+    '',
+  );
   return out.join('\n');
 }

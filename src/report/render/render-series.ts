@@ -56,16 +56,33 @@ const COUNT_ROWS = ['new', 'dropped', 'changed', 'carried', 'revived'] as const;
 export function renderSeriesTerminal(report: SeriesReport, options: RenderOptions): string {
   const c = createColors(options.color);
   const dates = report.rounds.map((r) => r.date.slice(0, 7));
-  const lines = [c.bold(`${report.title}: ${report.summary.rounds} rounds, ${report.summary.lineages} lineages (${report.summary.standing} standing, ${report.summary.revived} revived)`), ''];
+  const lines = [
+    c.bold(
+      `${report.title}: ${report.summary.rounds} rounds, ${report.summary.lineages} lineages (${report.summary.standing} standing, ${report.summary.revived} revived)`,
+    ),
+    '',
+  ];
   lines.push(`${'round'.padEnd(10)} ${dates.map((d) => d.padStart(8)).join('')}`);
   for (const row of COUNT_ROWS) {
-    lines.push(`${row.padEnd(10)} ${report.rounds.map((r, i) => (i === 0 ? '—' : String(r.counts[row])).padStart(8)).join('')}`);
+    lines.push(
+      `${row.padEnd(10)} ${report.rounds.map((r, i) => (i === 0 ? '—' : String(r.counts[row])).padStart(8)).join('')}`,
+    );
   }
-  lines.push('', c.dim(`● present  ~ changed  ↺ revived  · absent   (commitments only; JSON and CSV carry every sentence)`));
+  lines.push(
+    '',
+    c.dim(
+      `● present  ~ changed  ↺ revived  · absent   (commitments only; JSON and CSV carry every sentence)`,
+    ),
+  );
   const width = Math.max(30, options.width - report.rounds.length * 2 - 40);
   for (const lineage of orderedLineages(report)) {
-    const label = lineage.label.length > width ? `${lineage.label.slice(0, width - 1)}…` : lineage.label.padEnd(width);
-    lines.push(`${c.cyan(lineage.id.padEnd(9))} ${label} ${marksOf(report, lineage).join(' ')}  ${c.dim(historyOf(report, lineage))}`);
+    const label =
+      lineage.label.length > width
+        ? `${lineage.label.slice(0, width - 1)}…`
+        : lineage.label.padEnd(width);
+    lines.push(
+      `${c.cyan(lineage.id.padEnd(9))} ${label} ${marksOf(report, lineage).join(' ')}  ${c.dim(historyOf(report, lineage))}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -73,14 +90,28 @@ export function renderSeriesTerminal(report: SeriesReport, options: RenderOption
 /** The Markdown series report. */
 export function renderSeriesMarkdown(report: SeriesReport): string {
   const out = [`# ${escapeMarkdown(report.title)}: ${report.summary.rounds} rounds`, ''];
-  out.push(`| round | ${report.rounds.map((r) => r.date).join(' | ')} |`, `| --- | ${report.rounds.map(() => '---:').join(' | ')} |`);
-  for (const row of COUNT_ROWS) out.push(`| ${row} | ${report.rounds.map((r, i) => (i === 0 ? '—' : r.counts[row])).join(' | ')} |`);
-  out.push('', `${report.summary.lineages} lineages, ${report.summary.standing} standing (in every round), ${report.summary.revived} revived.`, '');
+  out.push(
+    `| round | ${report.rounds.map((r) => r.date).join(' | ')} |`,
+    `| --- | ${report.rounds.map(() => '---:').join(' | ')} |`,
+  );
+  for (const row of COUNT_ROWS)
+    out.push(
+      `| ${row} | ${report.rounds.map((r, i) => (i === 0 ? '—' : r.counts[row])).join(' | ')} |`,
+    );
+  out.push(
+    '',
+    `${report.summary.lineages} lineages, ${report.summary.standing} standing (in every round), ${report.summary.revived} revived.`,
+    '',
+  );
   out.push('## Commitments across rounds', '', '● present · ~ changed · ↺ revived · · absent', '');
-  out.push(`| id | commitment | ${report.rounds.map((r) => r.date.slice(0, 7)).join(' | ')} | history |`);
+  out.push(
+    `| id | commitment | ${report.rounds.map((r) => r.date.slice(0, 7)).join(' | ')} | history |`,
+  );
   out.push(`| --- | --- | ${report.rounds.map(() => ':-:').join(' | ')} | --- |`);
   for (const lineage of orderedLineages(report)) {
-    out.push(`| ${lineage.id} | ${escapeMarkdown(lineage.label)} | ${marksOf(report, lineage).join(' | ')} | ${escapeMarkdown(historyOf(report, lineage))} |`);
+    out.push(
+      `| ${lineage.id} | ${escapeMarkdown(lineage.label)} | ${marksOf(report, lineage).join(' | ')} | ${escapeMarkdown(historyOf(report, lineage))} |`,
+    );
   }
   out.push('');
   return out.join('\n');
@@ -88,15 +119,43 @@ export function renderSeriesMarkdown(report: SeriesReport): string {
 
 /** The series CSV: one row per lineage occurrence (and per drop). */
 export function renderSeriesCsv(report: SeriesReport): string {
-  const rows: (string | number | boolean)[][] = [['lineage_id', 'standing', 'is_context', 'round', 'date', 'file', 'status', 'paragraph', 'line', 'score', 'text']];
+  const rows: (string | number | boolean)[][] = [
+    [
+      'lineage_id',
+      'standing',
+      'is_context',
+      'round',
+      'date',
+      'file',
+      'status',
+      'paragraph',
+      'line',
+      'score',
+      'text',
+    ],
+  ];
   for (const lineage of report.lineages) {
     const events = [
-      ...lineage.occurrences.map((o) => ({ round: o.round, row: [o.status, o.paragraph, o.line, o.score, o.text] as (string | number)[] })),
-      ...lineage.droppedIn.map((r) => ({ round: r, row: ['dropped', '', '', '', ''] as (string | number)[] })),
+      ...lineage.occurrences.map((o) => ({
+        round: o.round,
+        row: [o.status, o.paragraph, o.line, o.score, o.text] as (string | number)[],
+      })),
+      ...lineage.droppedIn.map((r) => ({
+        round: r,
+        row: ['dropped', '', '', '', ''] as (string | number)[],
+      })),
     ].sort((a, b) => a.round - b.round);
     for (const e of events) {
       const round = report.rounds[e.round];
-      rows.push([lineage.id, lineage.standing, lineage.isContext, e.round + 1, round?.date ?? '', round?.file ?? '', ...e.row]);
+      rows.push([
+        lineage.id,
+        lineage.standing,
+        lineage.isContext,
+        e.round + 1,
+        round?.date ?? '',
+        round?.file ?? '',
+        ...e.row,
+      ]);
     }
   }
   return stringify(rows, { record_delimiter: '\n' });

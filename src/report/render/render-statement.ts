@@ -36,10 +36,18 @@ export function statementToTree(statement: Statement): string {
   const byId = new Map(statement.commitments.map((c) => [c.sentenceId, c]));
   const lines: string[] = [];
   const meta = statement.meta;
-  const head = [meta.title ?? statement.file, meta.date, meta.round !== undefined ? `round ${meta.round}` : undefined]
+  const head = [
+    meta.title ?? statement.file,
+    meta.date,
+    meta.round !== undefined ? `round ${meta.round}` : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
-  lines.push(head, `${statement.file} (${statement.format}, ${statement.commitments.length} sentences)`, '');
+  lines.push(
+    head,
+    `${statement.file} (${statement.format}, ${statement.commitments.length} sentences)`,
+    '',
+  );
   const section = (s: Section, indent: string): void => {
     let inner = indent;
     if (s.heading !== null) {
@@ -49,12 +57,15 @@ export function statementToTree(statement: Statement): string {
     for (const p of s.paragraphs) {
       lines.push(`${inner}¶${paragraphLabel(p)}  (line ${p.span.line})`);
       p.sentences.forEach((sentence, k) => {
-        lines.push(`${inner}  ${paragraphLabel(p)}.${k + 1}  ${sentence.text}${describe(byId.get(sentence.id))}`);
+        lines.push(
+          `${inner}  ${paragraphLabel(p)}.${k + 1}  ${sentence.text}${describe(byId.get(sentence.id))}`,
+        );
       });
     }
     for (const child of s.sections) section(child, inner);
   };
   for (const s of statement.sections) section(s, '');
-  for (const d of statement.diagnostics) lines.push(`${d.severity}: ${d.message}${d.line ? ` (line ${d.line})` : ''}`);
+  for (const d of statement.diagnostics)
+    lines.push(`${d.severity}: ${d.message}${d.line ? ` (line ${d.line})` : ''}`);
   return `${lines.join('\n')}\n`;
 }

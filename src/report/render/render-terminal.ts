@@ -1,7 +1,16 @@
 /** Terminal renderer: coloured, grouped by section, inline word diff, summary first. */
 import { createColors } from 'picocolors';
 import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
-import { bySection, citation, countsLine, headline, kindLabel, qualifiersText, visibleChanges, noChangesLine } from '../describe-change.js';
+import {
+  bySection,
+  citation,
+  countsLine,
+  headline,
+  kindLabel,
+  qualifiersText,
+  visibleChanges,
+  noChangesLine,
+} from '../describe-change.js';
 import type { RenderOptions } from './render-options.js';
 
 /** Renders edits inline: `[-deleted-]{+inserted+}`, coloured red and green when colour is on. */
@@ -44,8 +53,11 @@ export function renderTerminal(report: ComparisonReport, options: RenderOptions)
   const lines: string[] = [];
   const s = report.summary;
   lines.push(c.bold(headline(report)));
-  lines.push(`${countsLine(report)}    ${c.dim(`(sentences: ${s.sentencesBefore} before, ${s.sentencesAfter} after)`)}`);
-  if (s.budgetExhausted) lines.push(c.yellow('warning: alignment budget reached; the report may be incomplete'));
+  lines.push(
+    `${countsLine(report)}    ${c.dim(`(sentences: ${s.sentencesBefore} before, ${s.sentencesAfter} after)`)}`,
+  );
+  if (s.budgetExhausted)
+    lines.push(c.yellow('warning: alignment budget reached; the report may be incomplete'));
   const changes = visibleChanges(report, options.only);
   if (changes.length === 0) {
     lines.push('', noChangesLine(report));

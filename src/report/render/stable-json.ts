@@ -13,7 +13,8 @@ function isNested(value: unknown): boolean {
   const known = holdsObjectArrays.get(value);
   if (known !== undefined) return known;
   let nested = false;
-  if (Array.isArray(value)) nested = value.some((item) => item !== null && typeof item === 'object');
+  if (Array.isArray(value))
+    nested = value.some((item) => item !== null && typeof item === 'object');
   if (!nested) nested = Object.values(value as object).some((inner) => isNested(inner));
   holdsObjectArrays.set(value, nested);
   return nested;
@@ -50,7 +51,9 @@ function write(value: unknown, indent: string, out: Sink): void {
     return;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
   out('{\n');
   keys.forEach((key, i) => {
     out(`${inner}${JSON.stringify(key)}: `);
