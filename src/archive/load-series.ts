@@ -53,6 +53,7 @@ export function expandInputs(inputs: readonly string[]): string[] {
 export async function loadSeries(
   inputs: readonly string[],
   options: LoadOptions = {},
+  jobs = 1,
 ): Promise<Statement[]> {
-  return loadStatements(expandInputs(inputs), options);
+  return loadStatements(expandInputs(inputs), options, jobs);
 }

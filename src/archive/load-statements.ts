@@ -9,9 +9,9 @@ import { loadStatement } from './load-statement.js';
 import type { ParseRequest } from './parse-worker.js';
 
 /**
- * Least total size of the files to parse before workers are used (default: 512 KiB). Why:
- * starting a worker and copying a statement back costs ~0.2 s per MB plus ~0.15 s of start-up;
- * below this size parsing in the main thread is faster (bench/README.md).
+ * Least total size of the files to parse before workers are used (default: 512 KiB), when
+ * workers are asked for (`jobs` > 1). Below it the start-up of a worker (~0.3 s: each loads the
+ * parser) costs more than it saves.
  */
 export const PARALLEL_MIN_BYTES = 512 * 1024;
 
@@ -42,15 +42,18 @@ type Reply =
   | { id: number; internalError: { message: string; stack?: string } };
 
 /**
- * Loads `files` (stdin `-` included) in order. Large inputs are parsed by a pool of worker
- * threads (one per core, at most one per file); errors come back as they would in one thread.
+ * Loads `files` (stdin `-` included) in order. With `jobs` > 1 and large inputs they are parsed
+ * by a pool of worker threads (at most one per core and per file); errors come back as they
+ * would in one thread. Default `jobs` 1: on the 2-core machines measured, workers were slower
+ * (1 MB pair: 1.8–2.0 s sequential against 3.4–5.1 s in workers; docs/decisions/012).
  */
 export async function loadStatements(
   files: readonly string[],
   options: LoadOptions = {},
+  jobs = 1,
 ): Promise<Statement[]> {
   const total = files.reduce((n, f) => n + (f === '-' ? 0 : sizeOf(f)), 0);
-  const threads = Math.min(availableParallelism(), files.filter((f) => f !== '-').length);
+  const threads = Math.min(jobs, availableParallelism(), files.filter((f) => f !== '-').length);
   if (!canUseWorkers() || threads < 2 || total < PARALLEL_MIN_BYTES) {
     const out: Statement[] = [];
     for (const file of files) out.push(await loadStatement(file, options));

@@ -68,3 +68,15 @@ export function fileArg(args: Args, name: string): string {
   const value = args[name];
   return value === '' || value === '-' ? '-' : String(value);
 }
+
+/** The `--jobs` value: a whole number from 1. */
+export function jobsOf(args: Args): number {
+  const jobs = args['jobs'];
+  if (jobs === undefined) return 1;
+  if (typeof jobs !== 'number' || !Number.isInteger(jobs) || jobs < 1) {
+    throw new UserError('E_OPTION', `--jobs is ${String(jobs)}`, {
+      expected: 'a whole number from 1',
+    });
+  }
+  return jobs;
+}

@@ -7,7 +7,7 @@ import type { ComparisonFormat } from '../../report/formats.js';
 import { CHANGE_KINDS, COMPARISON_FORMATS, formatFromExtension } from '../../report/formats.js';
 import type { Command } from '../command.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
-import { fileArg, loadOptionsOf, useColor, withInputOptions } from '../options.js';
+import { fileArg, jobsOf, loadOptionsOf, useColor, withInputOptions } from '../options.js';
 
 const FORMATS = [...COMPARISON_FORMATS];
 
@@ -33,10 +33,11 @@ async function buildReport(
   afterFile: string,
   load: LoadOptions,
   minSimilarity: number | undefined,
+  jobs: number,
 ): Promise<ComparisonReport> {
   const { loadStatements } = await import('../../archive/load-statements.js');
   const { compareStatements } = await import('../../report/build-comparison.js');
-  const [before, after] = (await loadStatements([beforeFile, afterFile], load)) as [
+  const [before, after] = (await loadStatements([beforeFile, afterFile], load, jobs)) as [
     Statement,
     Statement,
   ];
@@ -124,6 +125,7 @@ export const compareCommand: Command = {
       afterFile,
       loadOptionsOf(args, io),
       minSimilarity as number | undefined,
+      jobsOf(args),
     );
     const width = typeof args['width'] === 'number' && args['width'] > 20 ? args['width'] : 100;
     // JSON goes out in pieces: a report of a 10 MB pair is ~100 MB of text (issue 5, memory).

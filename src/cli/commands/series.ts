@@ -2,7 +2,7 @@
 import { SERIES_FORMATS } from '../../report/formats.js';
 import type { Command } from '../command.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
-import { loadOptionsOf, useColor, withCacheOption, withInputOptions } from '../options.js';
+import { jobsOf, loadOptionsOf, useColor, withCacheOption, withInputOptions } from '../options.js';
 
 const FORMATS = SERIES_FORMATS;
 
@@ -49,7 +49,7 @@ export const seriesCommand: Command = {
     const { renderSeriesHtml } = await import('../../report/render/render-series-html.js');
     const { buildSeries } = await import('../../series/build-series.js');
     const inputs = (args['inputs'] as unknown[]).map(String);
-    const statements = await loadSeries(inputs, loadOptionsOf(args, io));
+    const statements = await loadSeries(inputs, loadOptionsOf(args, io), jobsOf(args));
     const folder = inputs.length === 1 ? inputs[0] : undefined;
     const title = folder !== undefined ? readSeriesConfig(folder).title : undefined;
     const report = buildSeries(statements, title ? { title } : {});
