@@ -1,0 +1,344 @@
+/**
+ * Checks one fuzz input against the library and the CLI (in-process). Any exception that is not
+ * a UserError is a crash; broken invariants and malformed CLI answers are findings too.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseStatement } from '../../src/analyse/analyse-statement.js';
+import { statementFromBytes } from '../../src/archive/load-statement.js';
+import type { Io } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+import { isUserError } from '../../src/model/errors.js';
+import type { Statement } from '../../src/model/statement.js';
+import { parseStatement } from '../../src/parse/parse-statement.js';
+import { compareStatements } from '../../src/report/build-comparison.js';
+import type { ComparisonFormat } from '../../src/report/render/index.js';
+import { COMPARISON_RENDERERS } from '../../src/report/render/index.js';
+import { statementToJson, statementToTree } from '../../src/report/render/render-statement.js';
+import { checkStatement } from '../../test/support/check-statement.js';
+import { checkReport } from './invariants.js';
+import { firstIllFormedUtf8 } from './utf8.js';
+
+/** One fuzz input, as the driver sends it to a worker. */
+export interface FuzzCase {
+  /** Position in the run (with the run seed, it rebuilds the input). */
+  readonly index: number;
+  /** Index of the unmutated seed in `loadSeeds()`. */
+  readonly seedIndex: number;
+  /** File name of the mutant (its extension chooses the format, as for a user's file). */
+  readonly name: string;
+  readonly text: string;
+  readonly bytes: Uint8Array;
+  readonly mutations: readonly string[];
+  /** CLI `compare --format`. */
+  readonly format: ComparisonFormat;
+  /** CLI and library `--input-format`, when forced. */
+  readonly inputFormat?: string;
+}
+
+/** What went wrong with one input. */
+export interface Problem {
+  /** crash: an exception that is not a UserError; invariant: a broken invariant; cli: a malformed CLI answer; slow: over the time bound; hang: killed. */
+  readonly kind: 'crash' | 'invariant' | 'cli' | 'slow' | 'hang';
+  /** Where: library stage or CLI command. */
+  readonly stage: string;
+  /** One line: what was wrong. */
+  readonly message: string;
+  /** Stack trace or other detail. */
+  readonly detail?: string;
+}
+
+/** The result of checking one input. */
+export interface CaseResult {
+  readonly index: number;
+  readonly problems: readonly Problem[];
+  readonly elapsedMs: number;
+  /** The slowest stage and its time: the time bound applies to one stage (a parse, a comparison, a render, a CLI run). */
+  readonly slowestStage: { readonly stage: string; readonly ms: number };
+  /** The user error code the library raised, if any (inputs refused as expected). */
+  readonly userError?: string;
+}
+
+const seedStatements = new Map<string, Statement>();
+
+/** The unmutated seed, parsed once per worker. */
+function seedStatement(path: string, bytes: Uint8Array): Statement {
+  let statement = seedStatements.get(path);
+  if (!statement) {
+    statement = statementFromBytes(bytes, path);
+    seedStatements.set(path, statement);
+  }
+  return statement;
+}
+
+function crash(stage: string, error: unknown): Problem {
+  const err = error instanceof Error ? error : new Error(String(error));
+  return {
+    kind: 'crash',
+    stage,
+    message: `${err.name}: ${err.message.split('\n')[0] ?? ''}`.slice(0, 300),
+    detail: err.stack ?? '',
+  };
+}
+
+let slowest = { stage: '', ms: 0 };
+
+/** Notes how long `stage` took, keeping the slowest of the current case. */
+function timed(stage: string, since: number): void {
+  const ms = performance.now() - since;
+  if (ms > slowest.ms) slowest = { stage, ms };
+}
+
+/** Runs `f`, timed; a UserError is returned as its code, anything else becomes a crash problem. */
+function guarded<T>(
+  stage: string,
+  problems: Problem[],
+  f: () => T,
+): T | { userError: string } | undefined {
+  const since = performance.now();
+  try {
+    return f();
+  } catch (error) {
+    if (isUserError(error)) return { userError: error.code };
+    problems.push(crash(stage, error));
+    return undefined;
+  } finally {
+    timed(stage, since);
+  }
+}
+
+/** The checker's own folding (test/support/check-statement.ts), to re-judge a span-text violation. */
+const foldLikeChecker = (text: string): string =>
+  text
+    .replace(/\]\([^)]*\)/g, '')
+    .replace(/[[\]]/g, '')
+    .replace(/[\s*_`>|\\#~=+-]/g, '');
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/** Decodes the character references a Markdown reader decodes (numeric, and the common named ones). */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
+    if (ref.startsWith('#')) {
+      const code =
+        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)
+        ? '\ufffd'
+        : String.fromCodePoint(code);
+    }
+    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * True for a "span text ≠ sentence text" violation that only reflects what a Markdown reader is
+ * meant to drop or decode: inline HTML tags and character references. The checker in
+ * test/support does not know them; the span itself is right.
+ */
+function isMarkupOnly(violation: string): boolean {
+  const m = /: span text (".*") ≠ (".*")$/.exec(violation);
+  if (!m) return false;
+  const raw = JSON.parse(m[1] as string) as string;
+  const text = JSON.parse(m[2] as string) as string;
+  const stripped = decodeEntities(raw.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^<>]*>/g, ''));
+  return foldLikeChecker(stripped) === foldLikeChecker(text);
+}
+
+const isRefusal = (value: unknown): value is { userError: string } =>
+  value !== null &&
+  typeof value === 'object' &&
+  'userError' in value &&
+  Object.keys(value).length === 1;
+
+/** The CLI's answer to one command line. */
+interface CliAnswer {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function runCli(args: readonly string[]): Promise<CliAnswer> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (text) => {
+      if (typeof text === 'string') stdout += text;
+      else text((chunk) => (stdout += chunk));
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readStdin: () => Promise.resolve(Buffer.alloc(0)),
+    isTTY: false,
+    env: {},
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Problems with a CLI answer: exit codes 0/1/2, user errors in the documented form, no stack, no internal error. */
+function checkAnswer(stage: string, answer: CliAnswer, expectOutput: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const cli = (message: string): Problem => ({
+    kind: 'cli',
+    stage,
+    message,
+    detail: answer.stderr.slice(0, 4000),
+  });
+  if (![0, 1, 2].includes(answer.code)) problems.push(cli(`exit code ${answer.code}`));
+  if (answer.stderr.includes('internal error')) {
+    const first = answer.stderr.split('\n')[0] ?? '';
+    problems.push({
+      kind: 'crash',
+      stage,
+      message: first.replace(/^statement-diff: /, '').slice(0, 300),
+      detail: answer.stderr.slice(0, 4000),
+    });
+  } else if (answer.code === 2) {
+    if (!/^statement-diff: .+ \[E_[A-Z_]+\]\n$/s.test(answer.stderr))
+      problems.push(
+        cli(`exit 2 without a user error line: ${JSON.stringify(answer.stderr.slice(0, 200))}`),
+      );
+    if (answer.stdout !== '') problems.push(cli('exit 2 with output on stdout'));
+  } else if (expectOutput && answer.stdout === '')
+    problems.push(cli(`exit ${answer.code} without output`));
+  if (/\n\s+at .+:\d+:\d+\)?\n/.test(answer.stderr)) problems.push(cli('stack trace on stderr'));
+  return problems;
+}
+
+/** Checks `c` against the library and the CLI; `tmpDir` is this worker's scratch folder. */
+export async function checkCase(
+  c: FuzzCase,
+  seedPath: string,
+  seedBytes: Uint8Array,
+  tmpDir: string,
+): Promise<CaseResult> {
+  const started = performance.now();
+  slowest = { stage: '', ms: 0 };
+  const problems: Problem[] = [];
+  const seed = seedStatement(seedPath, seedBytes);
+
+  // Library: parse + analyse, invariants, comparisons both ways and with itself, every renderer.
+  // U+0000: the CLI refuses it as binary (E_BINARY) and CommonMark replaces it with U+FFFD, so
+  // the library is given the replacement (spans then compare).
+  const text = c.text.replace(/\0/g, '\ufffd');
+  const parsed = guarded('parse+analyse', problems, () =>
+    analyseStatement(
+      parseStatement(text, {
+        file: c.name,
+        ...(c.inputFormat !== undefined ? { format: c.inputFormat } : {}),
+      }),
+    ),
+  );
+  const userError = isRefusal(parsed) ? parsed.userError : undefined;
+  if (parsed !== undefined && !isRefusal(parsed)) {
+    const mutant = parsed;
+    for (const violation of checkStatement(mutant)
+      .filter((v) => !isMarkupOnly(v))
+      .slice(0, 10))
+      problems.push({ kind: 'invariant', stage: 'statement', message: violation });
+    const sides: [string, Statement, Statement][] = [
+      ['compare seed→mutant', seed, mutant],
+      ['compare mutant→seed', mutant, seed],
+      ['compare mutant→mutant', mutant, mutant],
+    ];
+    for (const [stage, before, after] of sides) {
+      const report = guarded(stage, problems, () => compareStatements(before, after));
+      if (report === undefined || isRefusal(report)) {
+        if (report)
+          problems.push({
+            kind: 'crash',
+            stage,
+            message: `user error ${report.userError} from a pure stage`,
+          });
+        continue;
+      }
+      for (const violation of checkReport(report, before, after))
+        problems.push({ kind: 'invariant', stage, message: violation });
+      if (before === after && (report.changes.length > 0 || report.summary.differs)) {
+        problems.push({
+          kind: 'invariant',
+          stage,
+          message: `a statement compared with itself has ${report.changes.length} changes (differs: ${report.summary.differs})`,
+        });
+      }
+      if (stage !== 'compare seed→mutant') continue;
+      for (const [format, render] of Object.entries(COMPARISON_RENDERERS)) {
+        for (const color of format === 'terminal' ? [false, true] : [false]) {
+          const out = guarded(`render ${format}`, problems, () =>
+            render(report, { color, width: 100 }),
+          );
+          if (typeof out === 'string' && format === 'json') {
+            try {
+              JSON.parse(out);
+            } catch (error) {
+              problems.push({
+                kind: 'invariant',
+                stage: 'render json',
+                message: `not JSON: ${(error as Error).message}`,
+              });
+            }
+          }
+        }
+      }
+    }
+    guarded(
+      'render statement json',
+      problems,
+      () => JSON.parse(statementToJson(mutant)) as unknown,
+    );
+    guarded('render statement tree', problems, () => statementToTree(mutant));
+  }
+
+  // CLI in-process, with the mutant written to a file.
+  const file = join(tmpDir, c.name);
+  mkdirSync(tmpDir, { recursive: true });
+  writeFileSync(file, c.bytes);
+  try {
+    const forced = c.inputFormat !== undefined ? ['--input-format', c.inputFormat] : [];
+    let since = performance.now();
+    const compare = await runCli(['compare', seedPath, file, '--format', c.format, ...forced]);
+    timed(`cli compare --format ${c.format}`, since);
+    problems.push(...checkAnswer(`cli compare --format ${c.format}`, compare, true));
+    since = performance.now();
+    const parse = await runCli(['parse', file, ...forced]);
+    timed('cli parse', since);
+    problems.push(...checkAnswer('cli parse', parse, true));
+    // Invalid UTF-8: read with U+FFFD and a warning that names the first bad byte.
+    const bom = c.bytes[0] === 0xef && c.bytes[1] === 0xbb && c.bytes[2] === 0xbf ? 3 : 0;
+    const bad = firstIllFormedUtf8(c.bytes.subarray(bom));
+    if (bad !== -1 && compare.code !== 2) {
+      const offset = bad + bom;
+      if (!compare.stderr.includes(`invalid UTF-8 at byte offset ${offset};`)) {
+        const said = /invalid UTF-8 at byte offset (\d+)/.exec(compare.stderr)?.[1];
+        problems.push({
+          kind: 'cli',
+          stage: 'cli compare (UTF-8 warning)',
+          message:
+            said === undefined
+              ? 'no warning for invalid UTF-8'
+              : `invalid UTF-8 warning names byte offset ${said}, the first bad byte is at ${offset}`,
+          detail: compare.stderr.slice(0, 2000),
+        });
+      }
+    }
+  } catch (error) {
+    problems.push(crash('cli (run rejected)', error));
+  } finally {
+    rmSync(file, { force: true });
+  }
+  const result: CaseResult = {
+    index: c.index,
+    problems,
+    elapsedMs: performance.now() - started,
+    slowestStage: slowest,
+  };
+  return userError === undefined ? result : { ...result, userError };
+}

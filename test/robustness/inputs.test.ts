@@ -1,0 +1,585 @@
+/**
+ * Hostile and broken inputs through the CLI (in-process): each finishes with exit code 0, 1 or 2,
+ * user errors name the file (and line where there is one), say what was expected, carry their
+ * code and print no stack trace (docs/errors.md). Inputs are generated in a temporary folder.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
+import { run } from '../../src/cli/run.js';
+import type { CliResult } from '../support/run-cli.js';
+import { runCli } from '../support/run-cli.js';
+
+/** Per-test bound: every case must finish; no timing is asserted. */
+const BOUND = 60_000;
+
+const dir = mkdtempSync(join(tmpdir(), 'sd-inputs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, content: string | Uint8Array): string {
+  const file = join(dir, name);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+const OTHER = write(
+  'other.md',
+  '---\ndate: 2026-01-04\n---\n\n# Joint statement\n\n1. The two sides agreed to meet again in Vantor.\n',
+);
+const PLAIN =
+  '# Joint statement\n\n1. The two sides agreed to expand the railway.\n\n2. They will meet again next year.\n';
+
+/** No stack trace, no internal error. */
+function expectNoTrace(r: CliResult): void {
+  expect(r.stderr).not.toMatch(/\n\s+at .+:\d+/);
+  expect(r.stderr).not.toContain('internal error');
+}
+
+/** A user error: exit 2, nothing on stdout, `statement-diff: <where>: <message>; expected … [CODE]`. */
+function expectUserError(r: CliResult, code: string, message: RegExp): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^statement-diff: /);
+  expect(r.stderr).toMatch(new RegExp(`; expected [^\\n]+ \\[${code}\\]\\n$`));
+  expect(r.stderr).toMatch(message);
+  expectNoTrace(r);
+}
+
+/** A finished comparison: exit 0 or 1, a report on stdout. */
+function expectReport(r: CliResult, code: 0 | 1): void {
+  expect(r.code, r.stderr).toBe(code);
+  expect(r.stdout.length).toBeGreaterThan(0);
+  expectNoTrace(r);
+}
+
+const esc = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('files that are not statements', () => {
+  it('a missing file', { timeout: BOUND }, async () => {
+    const missing = join(dir, 'missing.md');
+    expectUserError(
+      await runCli(['compare', missing, OTHER]),
+      'E_NOT_FOUND',
+      new RegExp(
+        `^statement-diff: ${esc(missing)}: no such file; expected a path to a statement file`,
+      ),
+    );
+    expectUserError(await runCli(['parse', missing]), 'E_NOT_FOUND', /no such file/);
+  });
+
+  it('a directory', { timeout: BOUND }, async () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder, { recursive: true });
+    expectUserError(
+      await runCli(['compare', OTHER, folder]),
+      'E_IS_DIRECTORY',
+      new RegExp(`^statement-diff: ${esc(folder)}: is a directory; expected a statement file`),
+    );
+  });
+
+  it('an empty file, and one of blank lines only', { timeout: BOUND }, async () => {
+    const empty = write('empty.md', '');
+    const blank = write('blank.md', '  \n\n\t\n');
+    expectUserError(
+      await runCli(['compare', empty, OTHER]),
+      'E_EMPTY',
+      new RegExp(
+        `^statement-diff: ${esc(empty)}: the input is empty; expected a statement with at least one paragraph`,
+      ),
+    );
+    expectUserError(await runCli(['parse', blank]), 'E_EMPTY', /blank\.md: the input is empty/);
+  });
+
+  it(
+    'binary data: refused at the first NUL byte, with its line and offset',
+    { timeout: BOUND },
+    async () => {
+      const png = write(
+        'image.md',
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+      );
+      expectUserError(
+        await runCli(['compare', png, OTHER]),
+        'E_BINARY',
+        new RegExp(`^statement-diff: ${esc(png)}:3: binary data \\(a NUL byte at byte offset 8\\)`),
+      );
+      const text = Buffer.from('# Title\n\nThe two sides agreed.\n');
+      const late = write('late-nul.md', Buffer.concat([text, Buffer.from([0x00])]));
+      expectUserError(
+        await runCli(['parse', late]),
+        'E_BINARY',
+        new RegExp(
+          `late-nul\\.md:4: binary data \\(a NUL byte at byte offset ${text.length}\\); expected a text statement`,
+        ),
+      );
+    },
+  );
+});
+
+describe('broken text', () => {
+  it(
+    'invalid UTF-8 is read with U+FFFD and a warning naming the byte offset; the report still comes',
+    { timeout: BOUND },
+    async () => {
+      const head = Buffer.from('# Joint statement\n\n1. The two sides agreed to visit the caf');
+      const offset = head.length; // the Latin-1 "é" after "caf"
+      const bytes = Buffer.concat([head, Buffer.from([0xe9]), Buffer.from(' in Vantor.\n')]);
+      const file = write('latin1.md', bytes);
+      const r = await runCli(['compare', OTHER, file, '--format', 'json']);
+      expect(r.code).toBe(1);
+      expectNoTrace(r);
+      expect(r.stderr).toBe(
+        `statement-diff: ${file}:3: warning: invalid UTF-8 at byte offset ${offset}; replaced with U+FFFD\n`,
+      );
+      const report = JSON.parse(r.stdout) as { after: { sentences: { text: string }[] } };
+      expect(report.after.sentences.map((s) => s.text)).toContain(
+        'The two sides agreed to visit the caf\uFFFD in Vantor.',
+      );
+      // With a BOM the offset still counts bytes of the file.
+      const bom = write('bom-latin1.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]));
+      const withBom = await runCli(['compare', OTHER, bom, '--format', 'digest']);
+      expect(withBom.code).toBe(1);
+      expect(withBom.stderr).toContain(
+        `${bom}:3: warning: invalid UTF-8 at byte offset ${offset + 3};`,
+      );
+      // `parse` shows the warning with the outline.
+      const parsed = await runCli(['parse', file]);
+      expect(parsed.code).toBe(0);
+      expect(parsed.stdout).toContain(`invalid UTF-8 at byte offset ${offset}`);
+    },
+  );
+
+  it('invalid YAML frontmatter names the file and the line', { timeout: BOUND }, async () => {
+    const nested = write('nested-map.md', `---\ntitle: a: b\n---\n\n${PLAIN}`);
+    expectUserError(
+      await runCli(['compare', nested, OTHER]),
+      'E_YAML',
+      new RegExp(
+        `^statement-diff: ${esc(nested)}:2: invalid YAML frontmatter: .+; expected YAML key: value pairs between the two --- lines`,
+      ),
+    );
+    const list = write('list.md', `---\n- a\n- b\n---\n\n${PLAIN}`);
+    expectUserError(
+      await runCli(['parse', list]),
+      'E_YAML',
+      /list\.md:2: frontmatter is not a mapping of keys to values; expected key: value pairs/,
+    );
+    const duplicate = write('duplicate-key.md', `---\ntitle: a\ntitle: b\n---\n\n${PLAIN}`);
+    expectUserError(
+      await runCli(['parse', duplicate]),
+      'E_YAML',
+      /duplicate-key\.md:\d+: invalid YAML frontmatter: Map keys must be unique/,
+    );
+  });
+
+  it(
+    'a frontmatter field of the wrong type names its line, what was found and what was expected',
+    { timeout: BOUND },
+    async () => {
+      const date = write(
+        'date.md',
+        `---\ntitle: Joint statement\ndate: yesterday\n---\n\n${PLAIN}`,
+      );
+      expectUserError(
+        await runCli(['compare', date, OTHER]),
+        'E_META',
+        new RegExp(
+          `^statement-diff: ${esc(date)}:3: frontmatter field "date" is "yesterday"; expected a date written YYYY-MM-DD \\[E_META\\]\\n$`,
+        ),
+      );
+      const round = write(
+        'round.md',
+        `---\ntitle: Joint statement\ndate: 2026-01-04\nround: seven\n---\n\n${PLAIN}`,
+      );
+      expectUserError(
+        await runCli(['compare', OTHER, round]),
+        'E_META',
+        /round\.md:4: frontmatter field "round" is "seven"; expected a whole number such as 7/,
+      );
+      const title = write('title.md', `---\ntitle:\n  a: 1\n---\n\n${PLAIN}`);
+      expectUserError(
+        await runCli(['parse', title]),
+        'E_META',
+        /title\.md:2: frontmatter field "title" is \{"a":1\}; expected a text value/,
+      );
+      const parties = write('parties.md', `---\nseries: x\nparties: 5\n---\n\n${PLAIN}`);
+      expectUserError(
+        await runCli(['parse', parties]),
+        'E_META',
+        /parties\.md:3: frontmatter field "parties" is 5; expected a list of names/,
+      );
+    },
+  );
+});
+
+describe('bad options', () => {
+  it(
+    'unknown format and option values, unknown options and commands',
+    { timeout: BOUND },
+    async () => {
+      const cases: [string[], string, RegExp][] = [
+        [['compare', OTHER, OTHER, '--format', 'pdf'], 'E_USAGE', /Invalid values:[\s\S]*"pdf"/],
+        [
+          ['compare', OTHER, OTHER, '--input-format', 'docx'],
+          'E_USAGE',
+          /Invalid values:[\s\S]*"docx"/,
+        ],
+        [['parse', OTHER, '--format', 'yaml'], 'E_USAGE', /Invalid values:[\s\S]*"yaml"/],
+        [['compare', OTHER, OTHER, '--frobnicate'], 'E_USAGE', /Unknown argument: frobnicate/],
+        [['frobnicate'], 'E_USAGE', /frobnicate/],
+        [[], 'E_USAGE', /Name a command/],
+        [['compare', OTHER], 'E_USAGE', /Not enough non-option arguments/],
+        [
+          ['compare', OTHER, OTHER, '--only', 'nwe'],
+          'E_OPTION',
+          /--only has unknown kind "nwe"; expected new, dropped/,
+        ],
+        [
+          ['compare', OTHER, OTHER, '--min-similarity', '2'],
+          'E_OPTION',
+          /--min-similarity is 2; expected a number from 0 to 1/,
+        ],
+        [
+          ['compare', OTHER, OTHER, '--min-similarity', 'high'],
+          'E_OPTION',
+          /--min-similarity is NaN/,
+        ],
+        [
+          ['compare', OTHER, OTHER, '--max-bytes', '0'],
+          'E_OPTION',
+          /--max-bytes is 0; expected a positive number of bytes/,
+        ],
+        [['parse', OTHER, '--max-bytes', 'lots'], 'E_OPTION', /--max-bytes is NaN/],
+        [
+          ['compare', '-', '-'],
+          'E_USAGE',
+          /both inputs are stdin; expected at most one of before and after to be -/,
+        ],
+      ];
+      for (const [args, code, message] of cases) {
+        const r = await runCli(args);
+        expect(r.code, args.join(' ')).toBe(2);
+        expectUserError(r, code, message);
+      }
+    },
+  );
+
+  it(
+    'an unwritable --out: a path under a regular file, or a folder',
+    { timeout: BOUND },
+    async () => {
+      // Tests may run as root, for whom permissions do not stop a write: use paths no one can write.
+      const underFile = join(OTHER, 'report.md');
+      expectUserError(
+        await runCli(['compare', OTHER, OTHER, '--out', underFile]),
+        'E_WRITE',
+        new RegExp(
+          `^statement-diff: ${esc(underFile)}: cannot write the output \\((ENOTDIR|EEXIST)\\); expected a writable path`,
+        ),
+      );
+      const folder = join(dir, 'out-folder');
+      mkdirSync(folder, { recursive: true });
+      expectUserError(
+        await runCli(['compare', OTHER, OTHER, '--out', folder]),
+        'E_WRITE',
+        /out-folder: cannot write the output \((EISDIR|ENOTEMPTY|EEXIST)\)/,
+      );
+      expect(readdirSync(folder)).toEqual([]);
+      const series = [write('w/2026-01-01.md', PLAIN), write('w/2026-02-01.md', PLAIN)];
+      expectUserError(
+        await runCli(['series', ...series, '--out', join(OTHER, 'series.md')]),
+        'E_WRITE',
+        /cannot write the output/,
+      );
+      // No temporary file is left beside the statement.
+      expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    },
+  );
+});
+
+describe('extreme statements', () => {
+  it('a 5 MB line without punctuation', { timeout: BOUND }, async () => {
+    const words = [
+      'cooperation',
+      'corridor',
+      'railway',
+      'trade',
+      'port',
+      'energy',
+      'both',
+      'sides',
+    ];
+    const parts: string[] = [];
+    for (let n = 0, i = 0; n < 5_000_000; i++) {
+      const word = words[i % words.length] as string;
+      parts.push(word);
+      n += word.length + 1;
+    }
+    const file = write('long-line.md', `# Joint statement\n\n${parts.join(' ')}\n`);
+    const r = await runCli(['compare', OTHER, file, '--format', 'digest']);
+    expectReport(r, 1);
+    expect(r.stderr).toBe('');
+  });
+
+  it('3,000 levels of block quotes', { timeout: BOUND }, async () => {
+    const tight = write(
+      'quotes.md',
+      `# Joint statement\n\n${'>'.repeat(3000)} The two sides agreed to meet again in Vantor.\n`,
+    );
+    const spaced = write(
+      'quotes-spaced.md',
+      `# Joint statement\n\n${'> '.repeat(3000)}The two sides agreed to meet again in Vantor.\n`,
+    );
+    for (const file of [tight, spaced]) {
+      const r = await runCli(['compare', OTHER, file, '--format', 'json']);
+      expectReport(r, 0);
+      const report = JSON.parse(r.stdout) as { after: { sentences: { text: string }[] } };
+      expect(report.after.sentences.map((s) => s.text)).toEqual([
+        'The two sides agreed to meet again in Vantor.',
+      ]);
+    }
+  });
+
+  it(
+    '20,000 repetitions of one sentence, one of them reworded: exactly one change',
+    { timeout: BOUND },
+    async () => {
+      const sentence = 'The two sides agreed to deepen cooperation on the railway corridor.';
+      const reworded = 'The two sides agreed to expand cooperation on the railway corridor.';
+      const before = Array.from({ length: 20_000 }, () => sentence);
+      const after = [...before];
+      after[12_345] = reworded;
+      const a = write('repeated-before.md', `# Joint statement\n\n${before.join(' ')}\n`);
+      const b = write('repeated-after.md', `# Joint statement\n\n${after.join(' ')}\n`);
+      const r = await runCli(['compare', a, b, '--format', 'json']);
+      expectReport(r, 1);
+      const report = JSON.parse(r.stdout) as {
+        summary: {
+          counts: Record<string, number>;
+          sentencesBefore: number;
+          sentencesAfter: number;
+        };
+        changes: {
+          kind: string;
+          before: { text: string; sentence: number };
+          after: { text: string; sentence: number };
+          edits: { op: string; text: string }[];
+        }[];
+      };
+      expect(report.summary.sentencesBefore).toBe(20_000);
+      expect(report.summary.sentencesAfter).toBe(20_000);
+      expect(report.summary.counts['unchanged']).toBe(19_999);
+      expect(report.changes).toHaveLength(1);
+      const [change] = report.changes;
+      expect(change?.kind).toBe('reworded');
+      expect(change?.before.text).toBe(sentence);
+      expect(change?.after.text).toBe(reworded);
+      expect(change?.after.sentence).toBe(12_346);
+      expect(change?.edits.filter((e) => e.op !== 'equal')).toEqual([
+        { op: 'delete', text: 'deepen' },
+        { op: 'insert', text: 'expand' },
+      ]);
+    },
+  );
+
+  it(
+    'a statement over the size limit (--max-bytes), from a file or stdin',
+    { timeout: BOUND },
+    async () => {
+      const file = write(
+        'big.md',
+        `# Joint statement\n\n${'The two sides agreed to meet. '.repeat(40)}\n`,
+      );
+      const size = Buffer.byteLength(
+        `# Joint statement\n\n${'The two sides agreed to meet. '.repeat(40)}\n`,
+      );
+      expectUserError(
+        await runCli(['compare', file, OTHER, '--max-bytes', '1000']),
+        'E_TOO_LARGE',
+        new RegExp(
+          `^statement-diff: ${esc(file)}: input is ${size} bytes, over the limit of 1000; expected a smaller statement, or a larger --max-bytes`,
+        ),
+      );
+      expectUserError(
+        await runCli(['compare', '-', OTHER, '--max-bytes', '1000'], { stdin: 'x'.repeat(1001) }),
+        'E_TOO_LARGE',
+        /^statement-diff: -: input is 1001 bytes, over the limit of 1000/,
+      );
+      // At the limit it is read.
+      expectReport(
+        await runCli(['compare', OTHER, file, '--max-bytes', String(size), '--format', 'digest']),
+        1,
+      );
+    },
+  );
+});
+
+describe('series and stdin', () => {
+  it('two rounds with the same date: an error naming both files', { timeout: BOUND }, async () => {
+    const a = write('dup/a.md', `---\ndate: 2025-05-06\n---\n\n${PLAIN}`);
+    const b = write(
+      'dup/b.md',
+      `---\ndate: 2025-05-06\n---\n\n# Joint statement\n\n1. The two sides agreed to build the railway.\n`,
+    );
+    const r = await runCli(['series', a, b]);
+    expectUserError(
+      r,
+      'E_DUPLICATE_ROUND',
+      new RegExp(
+        `two rounds have the date 2025-05-06: ${esc(a)} and ${esc(b)}; expected one statement per round date`,
+      ),
+    );
+    expectUserError(
+      await runCli(['series', join(dir, 'dup')]),
+      'E_DUPLICATE_ROUND',
+      /two rounds have the date 2025-05-06/,
+    );
+  });
+
+  it('a series needs two rounds', { timeout: BOUND }, async () => {
+    expectUserError(
+      await runCli(['series', OTHER]),
+      'E_USAGE',
+      /a series needs two or more rounds; expected a folder, or two or more files/,
+    );
+    const lone = write('lone/2026-01-01.md', PLAIN);
+    expectUserError(
+      await runCli(['series', join(lone, '..')]),
+      'E_USAGE',
+      /the folder holds 1 statement file\(s\); expected two or more rounds/,
+    );
+    expectUserError(
+      await runCli(['series', join(dir, 'no-such-folder')]),
+      'E_NOT_FOUND',
+      /no-such-folder: no such file or folder/,
+    );
+  });
+
+  it('empty stdin is an empty input, named -', { timeout: BOUND }, async () => {
+    expectUserError(
+      await runCli(['compare', '-', OTHER], { stdin: '' }),
+      'E_EMPTY',
+      /^statement-diff: -: the input is empty; expected a statement with at least one paragraph \[E_EMPTY\]\n$/,
+    );
+    expectUserError(
+      await runCli(['parse', '-'], { stdin: '\n\n' }),
+      'E_EMPTY',
+      /^statement-diff: -: the input is empty/,
+    );
+  });
+
+  it(
+    'stdin closed early, in the middle of a character: read as far as it goes, with a warning',
+    { timeout: BOUND },
+    async () => {
+      const full = Buffer.from(
+        '# Joint statement\n\n1. The two sides agreed to meet in Zürich',
+        'utf8',
+      );
+      const cut = full.subarray(0, full.indexOf(0xc3) + 1); // up to "Z" and the first byte of "ü"
+      let stdout = '';
+      let stderr = '';
+      const io: Io = {
+        stdout: (text) => {
+          if (typeof text === 'string') stdout += text;
+          else text((chunk) => (stdout += chunk));
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+        readStdin: () => Promise.resolve(cut),
+        isTTY: false,
+        env: {},
+      };
+      const code = await run(['compare', OTHER, '-', '--format', 'digest'], io);
+      expect(code).toBe(1);
+      expect(stdout).toContain('Z\uFFFD');
+      expect(stderr).toBe(
+        `statement-diff: -:3: warning: invalid UTF-8 at byte offset ${cut.length - 1}; replaced with U+FFFD\n`,
+      );
+    },
+  );
+});
+
+describe('the rest of the catalogue (docs/errors.md)', () => {
+  it('lexicon and series config errors, a missing archive', { timeout: BOUND }, async () => {
+    const lexicon = write('lexicon.yaml', 'acts: [pledge, agree]\n');
+    expectUserError(
+      await runCli(['compare', OTHER, OTHER, '--lexicon', lexicon]),
+      'E_LEXICON',
+      /lexicon\.yaml: lexicon "acts" is not a mapping; expected acts\/actions as "lemma: \[forms\]"/,
+    );
+    const brokenLexicon = write('broken-lexicon.yaml', 'acts: {pledge: [pledged\n');
+    expectUserError(
+      await runCli(['compare', OTHER, OTHER, '--lexicon', brokenLexicon]),
+      'E_YAML',
+      /broken-lexicon\.yaml:\d+: invalid YAML: .+; expected a YAML mapping/,
+    );
+    expectUserError(
+      await runCli(['compare', OTHER, OTHER, '--lexicon', join(dir, 'no-lexicon.yaml')]),
+      'E_NOT_FOUND',
+      /no-lexicon\.yaml: no such file/,
+    );
+    const rounds = [
+      write('configured/2026-01-01.md', PLAIN),
+      write('configured/2026-02-01.md', PLAIN),
+    ];
+    write('configured/series.yaml', 'title: Configured\nboth: 5\n');
+    expectUserError(
+      await runCli(['series', join(rounds[0] as string, '..')]),
+      'E_META',
+      /series\.yaml: series config field "both" is 5/,
+    );
+    const archive = join(dir, 'no-archive');
+    expectUserError(
+      await runCli(['report', archive, '--out', join(dir, 'reports')]),
+      'E_NOT_FOUND',
+      /no-archive: no such folder; expected a folder of series folders/,
+    );
+    expect(existsSync(join(dir, 'reports'))).toBe(false);
+  });
+
+  it(
+    'an internal error says it is a bug, with the stack only under --debug',
+    { timeout: BOUND },
+    async () => {
+      const failing = (): { io: Io; err: () => string } => {
+        let stderr = '';
+        return {
+          io: {
+            stdout: () => {
+              throw new Error('stdout exploded');
+            },
+            stderr: (text) => {
+              stderr += text;
+            },
+            readStdin: () => Promise.resolve(Buffer.alloc(0)),
+            isTTY: false,
+            env: {},
+          },
+          err: () => stderr,
+        };
+      };
+      const plain = failing();
+      expect(await run(['compare', OTHER, OTHER], plain.io)).toBe(2);
+      expect(plain.err()).toBe(
+        'statement-diff: internal error (this is a bug; please report it): stdout exploded\nRun again with --debug to see the stack trace.\n',
+      );
+      const debug = failing();
+      expect(await run(['compare', OTHER, OTHER, '--debug'], debug.io)).toBe(2);
+      expect(debug.err()).toMatch(
+        /^statement-diff: internal error \(this is a bug; please report it\): stdout exploded\nError: stdout exploded\n\s+at /,
+      );
+    },
+  );
+
+  it('exit codes: 0 no differences, 1 differences', { timeout: BOUND }, async () => {
+    const a = write('same.md', PLAIN);
+    expectReport(await runCli(['compare', a, a]), 0);
+    expectReport(await runCli(['compare', a, OTHER]), 1);
+    expectReport(await runCli(['parse', a]), 0);
+  });
+});
