@@ -80,3 +80,19 @@ export function jobsOf(args: Args): number {
   }
   return jobs;
 }
+
+/** Declares `--format` (with its choices) and `--out`, the output options of `compare` and `series`. */
+export function withOutputOptions(yargs: Argv, formats: readonly string[]): Argv {
+  return yargs
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      choices: [...formats],
+      describe: 'Output format (default: terminal, or from the --out extension)',
+    })
+    .option('out', {
+      alias: 'o',
+      type: 'string',
+      describe: 'Write to this file (atomically) instead of stdout',
+    });
+}

@@ -7,7 +7,14 @@ import type { ComparisonFormat } from '../../report/formats.js';
 import { CHANGE_KINDS, COMPARISON_FORMATS, formatFromExtension } from '../../report/formats.js';
 import type { Command } from '../command.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
-import { fileArg, jobsOf, loadOptionsOf, useColor, withInputOptions } from '../options.js';
+import {
+  fileArg,
+  jobsOf,
+  loadOptionsOf,
+  useColor,
+  withInputOptions,
+  withOutputOptions,
+} from '../options.js';
 
 const FORMATS = [...COMPARISON_FORMATS];
 
@@ -52,23 +59,12 @@ export const compareCommand: Command = {
   command: 'compare <before> <after>',
   describe: 'What changed between two rounds: new, dropped and changed commitments',
   builder: (yargs) =>
-    withInputOptions(yargs)
+    withOutputOptions(withInputOptions(yargs), FORMATS)
       .positional('before', {
         type: 'string',
         describe: 'The earlier round (file, or - for stdin)',
       })
       .positional('after', { type: 'string', describe: 'The later round (file, or - for stdin)' })
-      .option('format', {
-        alias: 'f',
-        type: 'string',
-        choices: FORMATS,
-        describe: 'Output format (default: terminal, or from the --out extension)',
-      })
-      .option('out', {
-        alias: 'o',
-        type: 'string',
-        describe: 'Write to this file (atomically) instead of stdout',
-      })
       .option('only', {
         type: 'string',
         describe: `Only these change kinds, comma-separated (${CHANGE_KINDS.join(', ')})`,

@@ -2,7 +2,14 @@
 import { SERIES_FORMATS } from '../../report/formats.js';
 import type { Command } from '../command.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
-import { jobsOf, loadOptionsOf, useColor, withCacheOption, withInputOptions } from '../options.js';
+import {
+  jobsOf,
+  loadOptionsOf,
+  useColor,
+  withCacheOption,
+  withInputOptions,
+  withOutputOptions,
+} from '../options.js';
 
 const FORMATS = SERIES_FORMATS;
 
@@ -10,22 +17,11 @@ export const seriesCommand: Command = {
   command: 'series <inputs..>',
   describe: 'Follow every commitment across the rounds of a series (a folder, or files)',
   builder: (yargs) =>
-    withCacheOption(withInputOptions(yargs))
+    withOutputOptions(withCacheOption(withInputOptions(yargs)), FORMATS)
       .positional('inputs', {
         type: 'string',
         array: true,
         describe: 'A series folder, or two or more statement files',
-      })
-      .option('format', {
-        alias: 'f',
-        type: 'string',
-        choices: FORMATS,
-        describe: 'Output format (default: terminal, or from the --out extension)',
-      })
-      .option('out', {
-        alias: 'o',
-        type: 'string',
-        describe: 'Write to this file (atomically) instead of stdout',
       })
       .option('color', {
         type: 'boolean',
