@@ -173,17 +173,20 @@ function alignUnits(
   // copy among many leaves exactly that copy unpaired.
   const countB = new Map<string, number>();
   const countA = new Map<string, number>();
-  for (const u of B) countB.set(u.key, (countB.get(u.key) ?? 0) + 1);
-  for (const u of A) countA.set(u.key, (countA.get(u.key) ?? 0) + 1);
+  // A sentence of punctuation only has an empty key; its text stands in (fuzzer: identity).
+  const anchorKey = (u: Unit): string => (u.key !== '' ? u.key : `\u0000${u.text}`);
+  for (const u of B) countB.set(anchorKey(u), (countB.get(anchorKey(u)) ?? 0) + 1);
+  for (const u of A) countA.set(anchorKey(u), (countA.get(anchorKey(u)) ?? 0) + 1);
   const anchor = (b: number, a: number): void =>
     link(b, a, B[b]?.text === A[a]?.text ? 'exact' : 'normalized', 1);
   const onlyA = new Map<string, number>();
   A.forEach((u, a) => {
-    if (countA.get(u.key) === 1 && countB.get(u.key) === 1) onlyA.set(u.key, a);
+    if (countA.get(anchorKey(u)) === 1 && countB.get(anchorKey(u)) === 1)
+      onlyA.set(anchorKey(u), a);
   });
   B.forEach((u, b) => {
-    const a = onlyA.get(u.key);
-    if (a !== undefined && u.key !== '') anchor(b, a);
+    const a = onlyA.get(anchorKey(u));
+    if (a !== undefined) anchor(b, a);
   });
   // Repeated keys: copies pair in order by position, a copy nearer to the other side's next copy
   // being skipped, so that one changed copy among many leaves exactly that copy unpaired.
@@ -195,10 +198,10 @@ function alignUnits(
     else map.set(key, [at]);
   };
   B.forEach((u, b) => {
-    if (!groupOfB[b] && u.key !== '' && (countA.get(u.key) ?? 0) > 0) pushTo(positionsB, u.key, b);
+    if (!groupOfB[b] && (countA.get(anchorKey(u)) ?? 0) > 0) pushTo(positionsB, anchorKey(u), b);
   });
   A.forEach((u, a) => {
-    if (!groupOfA[a] && (countB.get(u.key) ?? 0) > 0) pushTo(positionsA, u.key, a);
+    if (!groupOfA[a] && (countB.get(anchorKey(u)) ?? 0) > 0) pushTo(positionsA, anchorKey(u), a);
   });
   const scaleBA = A.length / Math.max(1, B.length);
   for (const [key, pb] of positionsB) {

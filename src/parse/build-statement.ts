@@ -43,10 +43,13 @@ function sentencesOf(
   language: string,
 ): Sentence[] {
   const sentences: Sentence[] = [];
+  let previousEnd = 0;
   for (const piece of pieces) {
     for (const range of segmentSentences(piece.plain, language)) {
-      const start = piece.offsets[range.start] ?? 0;
-      const end = (piece.offsets[range.end - 1] ?? start) + 1;
+      // Offsets mapped through escapes can stall on mangled input; spans stay ordered and disjoint.
+      const start = Math.max(piece.offsets[range.start] ?? 0, previousEnd);
+      const end = Math.max((piece.offsets[range.end - 1] ?? start) + 1, start + 1);
+      previousEnd = end;
       const text = foldSpaces(piece.plain.slice(range.start, range.end));
       sentences.push({
         id: `${paragraphId}/${sentences.length + 1}`,

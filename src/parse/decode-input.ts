@@ -96,6 +96,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
+    // Overlong forms and surrogates are invalid too (as TextDecoder judges them).
+    const second = bytes[i + 1] ?? 0;
+    if (
+      (b === 0xe0 && second < 0xa0) ||
+      (b === 0xed && second >= 0xa0) ||
+      (b === 0xf0 && second < 0x90) ||
+      (b === 0xf4 && second >= 0x90)
+    ) {
+      return i;
+    }
     i += need + 1;
   }
   return bytes.length;

@@ -1,4 +1,5 @@
 /** Parse stage entry: text of any supported format → Statement structure (sections, paragraphs, sentences). */
+import { isUserError, UserError } from '../model/errors.js';
 import type { Diagnostic, InputFormat, Statement } from '../model/statement.js';
 import type { Block } from './blocks.js';
 import { buildSections } from './build-statement.js';
@@ -29,15 +30,32 @@ export function parseStatement(text: string, options: ParseOptions = {}): Statem
   let blocks: Block[];
   let frontmatter: { yaml: string; line: number } | undefined;
   let htmlTitle: string | undefined;
-  if (format === 'html') {
-    const converted = htmlToMarkdown(text);
-    source = converted.markdown;
-    htmlTitle = converted.title;
-    ({ blocks } = readMarkdown(source));
-  } else if (format === 'text') {
-    ({ blocks, frontmatter } = readText(source));
-  } else {
-    ({ blocks, frontmatter } = readMarkdown(source));
+  try {
+    if (format === 'html') {
+      const converted = htmlToMarkdown(text);
+      source = converted.markdown;
+      htmlTitle = converted.title;
+      ({ blocks } = readMarkdown(source));
+    } else if (format === 'text') {
+      ({ blocks, frontmatter } = readText(source));
+    } else {
+      ({ blocks, frontmatter } = readMarkdown(source));
+    }
+  } catch (error) {
+    // Readers do not know the file's name: add it to their errors.
+    if (isUserError(error) && error.location?.file === '') {
+      throw new UserError(error.code, error.message, {
+        location: { ...error.location, file },
+        ...(error.expected ? { expected: error.expected } : {}),
+      });
+    }
+    if (error instanceof RangeError) {
+      throw new UserError('E_TOO_DEEP', 'the input is nested too deeply to read', {
+        location: { file },
+        expected: 'fewer levels of nested lists, quotes or HTML elements',
+      });
+    }
+    throw error;
   }
   let meta = frontmatter ? readFrontmatter(frontmatter.yaml, file, frontmatter.line) : {};
   if (htmlTitle !== undefined && meta.title === undefined) meta = { ...meta, title: htmlTitle };

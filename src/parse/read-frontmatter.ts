@@ -28,7 +28,20 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
       expected: 'YAML key: value pairs between the two --- lines',
     });
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // e.g. an alias to an anchor that is not defined (found by the fuzzer).
+    throw new UserError(
+      'E_YAML',
+      `invalid YAML frontmatter: ${(error as Error).message.split('\n')[0]}`,
+      {
+        location: { file, line: firstLine },
+        expected: 'YAML key: value pairs between the two --- lines',
+      },
+    );
+  }
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new UserError('E_YAML', 'frontmatter is not a mapping of keys to values', {

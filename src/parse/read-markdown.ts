@@ -6,6 +6,7 @@ import type remarkParseType from 'remark-parse';
 import type { Processor } from 'unified';
 import type * as UnifiedModule from 'unified';
 import { loadDefault } from './load-module.js';
+import { UserError } from '../model/errors.js';
 import type { Block, MappedText, ParagraphBlock } from './blocks.js';
 import { dropPrefix, mapSlice, readParagraphLabel } from './blocks.js';
 
@@ -59,7 +60,17 @@ export function readMarkdown(source: string, options: ReadMarkdownOptions = {}):
   const viaRemark = (start: number, end: number): void => {
     for (const [from, to] of splitChunks(source.slice(start, end), chunkSize)) {
       const base = start + from;
-      const tree = remark().parse(source.slice(base, start + to)) as Root;
+      let tree: Root;
+      try {
+        tree = remark().parse(source.slice(base, start + to)) as Root;
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        // Thousands of nested lists or quotes exhaust the stack of the Markdown parser (fuzzer).
+        throw new UserError('E_TOO_DEEP', 'the Markdown is nested too deeply to read', {
+          location: { file: '', line: lineAt(source, base) },
+          expected: 'fewer levels of nested lists or block quotes',
+        });
+      }
       const walker = new Walker(source, base, blocks);
       for (const node of tree.children) {
         if (node.type === 'yaml' && base === 0 && frontmatter === undefined) {

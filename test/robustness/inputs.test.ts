@@ -583,3 +583,39 @@ describe('the rest of the catalogue (docs/errors.md)', () => {
     expectReport(await runCli(['parse', a]), 0);
   });
 });
+
+describe('inputs the fuzzer found', () => {
+  it('an unresolved YAML alias in the frontmatter is a user error, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-fuzzfound-'));
+    const file = join(dir, 'alias.md');
+    writeFileSync(file, '---\ntitle: *missing\n---\n\nThe two sides agreed.\n');
+    const r = await runCli(['parse', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/alias\.md:\d+: invalid YAML frontmatter/);
+    expect(r.stderr).not.toContain('internal error');
+  });
+
+  it('a sentence of punctuation only pairs with itself (identity)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-fuzzfound-'));
+    const file = join(dir, 'punct.md');
+    writeFileSync(file, '# T\n\nThe two sides agreed to meet. --- !!! The ministers met.\n');
+    const r = await runCli(['compare', file, file]);
+    expect(r.code).toBe(0);
+  });
+
+  it('an overlong UTF-8 sequence is reported at its own byte offset', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-fuzzfound-'));
+    const file = join(dir, 'overlong.md');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('# T\n\nThe sides agreed '),
+        Buffer.from([0xe0, 0x80, 0x80]),
+        Buffer.from(' to meet.\n'),
+      ]),
+    );
+    const r = await runCli(['parse', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr + r.stdout).toMatch(/invalid UTF-8 at byte offset 22/);
+  });
+});
