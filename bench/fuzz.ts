@@ -229,11 +229,11 @@ export async function fuzz(overrides: Partial<FuzzOptions> = {}): Promise<FuzzSu
       }
       if (write && options.outDir !== undefined) {
         mkdirSync(options.outDir, { recursive: true });
-        const stem = join(options.outDir, `seed${seed}-input${c.index}`);
+        const stem = join(options.outDir, `${profile.name}-seed${seed}-input${c.index}`);
         writeFileSync(`${stem}${extname(c.name) || '.input'}`, c.bytes);
         writeFileSync(
           `${stem}.json`,
-          `${JSON.stringify({ seed, ...finding, reproduce: `npx tsx bench/fuzz.ts --seed ${seed} --index ${c.index}${profile === QUICK_PROFILE ? ' --quick' : ''}` }, null, 2)}\n`,
+          `${JSON.stringify({ seed, ...finding, reproduce: `npx tsx bench/fuzz.ts --seed ${seed} --index ${c.index}${profile.name === 'quick' ? ' --quick' : ''}` }, null, 2)}\n`,
         );
       }
     }
@@ -423,7 +423,7 @@ async function main(): Promise<void> {
   }
   const count = options.count ?? DEFAULT_FUZZ_OPTIONS.count;
   console.log(
-    `fuzz: seed ${options.seed ?? DEFAULT_FUZZ_OPTIONS.seed}, ${count} inputs, ${workers} worker(s), profile ${options.profile === QUICK_PROFILE ? 'quick' : 'full'}`,
+    `fuzz: seed ${options.seed ?? DEFAULT_FUZZ_OPTIONS.seed}, ${count} inputs, ${workers} worker(s), profile ${(options.profile ?? DEFAULT_FUZZ_OPTIONS.profile).name}`,
   );
   const summary = await fuzz(options);
   printSummary(summary, console.log, { workers });

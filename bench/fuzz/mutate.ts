@@ -4,6 +4,8 @@ import type { Seed } from './seeds.js';
 
 /** How far mutations go. */
 export interface Profile {
+  /** `quick` or `full`: names finding files, so the two runs of one seed do not overwrite each other. */
+  readonly name: string;
   /** Most mutations applied to one input. */
   readonly maxMutations: number;
   /** Most insertions of one mutation (control characters, soup tokens, numbers, scripts). */
@@ -23,6 +25,7 @@ export interface Profile {
  * Every mutation kind is still exercised.
  */
 export const QUICK_PROFILE: Profile = {
+  name: 'quick',
   maxMutations: 3,
   maxInsertions: 20,
   maxNesting: 100,
@@ -33,6 +36,7 @@ export const QUICK_PROFILE: Profile = {
 
 /** Full run: magnitudes up to those of test/robustness/inputs.test.ts (log-uniform, so extremes are rare). */
 export const FULL_PROFILE: Profile = {
+  name: 'full',
   maxMutations: 4,
   maxInsertions: 60,
   maxNesting: 3000,
