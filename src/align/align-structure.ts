@@ -2,6 +2,7 @@
 import type { AlignedPair, ParagraphPair, SectionPair } from '../model/alignment.js';
 import type { Paragraph, Section, Statement } from '../model/statement.js';
 import { normaliseKey } from '../parse/normalise-key.js';
+import { paragraphsOf, sectionsOf } from '../parse/walk-statement.js';
 import { longestIncreasingRun } from './longest-increasing-run.js';
 
 interface Container {
@@ -9,31 +10,6 @@ interface Container {
   readonly index: number;
   readonly size: number;
   readonly sentenceIds: readonly string[];
-}
-
-function paragraphsOf(statement: Statement): Paragraph[] {
-  const out: Paragraph[] = [];
-  const walk = (sections: readonly Section[]): void => {
-    for (const s of sections) {
-      out.push(...s.paragraphs);
-      walk(s.sections);
-    }
-  };
-  walk(statement.sections);
-  return out;
-}
-
-/** Every section, depth first, with the sentences directly under it. */
-function sectionsOf(statement: Statement): Section[] {
-  const out: Section[] = [];
-  const walk = (sections: readonly Section[]): void => {
-    for (const s of sections) {
-      out.push(s);
-      walk(s.sections);
-    }
-  };
-  walk(statement.sections);
-  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   Strength,
   StrengthLevel,
 } from '../model/statement.js';
+import { paragraphsOf } from '../parse/walk-statement.js';
 import { extractEntities } from './extract-entities.js';
 import { extractItems } from './extract-items.js';
 import type { Lexicon } from './lexicon.js';
@@ -263,15 +264,7 @@ export function analyseSentence(
 
 /** Every sentence of `statement` in document order. */
 export function sentencesOf(statement: Statement): Sentence[] {
-  const out: Sentence[] = [];
-  const walk = (sections: Statement['sections']): void => {
-    for (const section of sections) {
-      for (const paragraph of section.paragraphs) out.push(...paragraph.sentences);
-      walk(section.sections);
-    }
-  };
-  walk(statement.sections);
-  return out;
+  return paragraphsOf(statement).flatMap((p) => p.sentences);
 }
 
 /** Returns `statement` with its commitments: one per sentence, in document order. */

@@ -12,8 +12,10 @@ import type {
   ReportSentence,
   ReportSide,
 } from '../model/changes.js';
-import type { Commitment, Paragraph, Section, Statement } from '../model/statement.js';
+import type { Commitment, Paragraph, Statement } from '../model/statement.js';
 import { qualifyChange } from '../diff/qualify-change.js';
+import type { SentencePlace } from '../parse/walk-statement.js';
+import { locateSentences } from '../parse/walk-statement.js';
 import type { WordDiffOptions } from '../diff/word-diff.js';
 import { DEFAULT_WORD_DIFF_OPTIONS, diffWords } from '../diff/word-diff.js';
 import { TOOL_VERSION } from '../version.js';
@@ -28,26 +30,6 @@ export { CHANGE_KINDS } from './formats.js';
 export interface CompareOptions {
   readonly align?: Partial<AlignOptions>;
   readonly wordDiff?: WordDiffOptions;
-}
-
-interface Located {
-  readonly paragraph: Paragraph;
-  readonly index: number;
-  readonly section: Section;
-}
-
-function locate(statement: Statement): Map<string, Located> {
-  const out = new Map<string, Located>();
-  const walk = (sections: readonly Section[]): void => {
-    for (const section of sections) {
-      for (const paragraph of section.paragraphs) {
-        paragraph.sentences.forEach((s, index) => out.set(s.id, { paragraph, index, section }));
-      }
-      walk(section.sections);
-    }
-  };
-  walk(statement.sections);
-  return out;
 }
 
 function label(paragraph: Paragraph): string {
@@ -93,8 +75,8 @@ export function compareStatements(
   options: CompareOptions = {},
 ): ComparisonReport {
   const alignment = alignStatements(before, after, options.align);
-  const whereB = locate(before);
-  const whereA = locate(after);
+  const whereB = locateSentences(before);
+  const whereA = locateSentences(after);
   const commitmentsB = new Map(before.commitments.map((c) => [c.sentenceId, c]));
   const commitmentsA = new Map(after.commitments.map((c) => [c.sentenceId, c]));
   const textB = new Map(sentencesOf(before).map((s) => [s.id, s]));
@@ -102,7 +84,7 @@ export function compareStatements(
 
   const side = (
     ids: readonly string[],
-    where: Map<string, Located>,
+    where: Map<string, SentencePlace>,
     texts: typeof textB,
     commitments: Map<string, Commitment>,
   ): ChangeSide | null => {
@@ -165,14 +147,14 @@ export function compareStatements(
 
   const counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
   for (const change of changes) counts[change.kind]++;
-  const sideOf = (statement: Statement, where: Map<string, Located>): ReportSide => ({
+  const sideOf = (statement: Statement, where: Map<string, SentencePlace>): ReportSide => ({
     file: statement.file,
     meta: statement.meta,
     sentences: sentencesOf(statement).map((s): ReportSentence => ({
       id: s.id,
       text: s.text,
       span: s.span,
-      paragraph: label((where.get(s.id) as Located).paragraph),
+      paragraph: label((where.get(s.id) as SentencePlace).paragraph),
     })),
   });
   const renumbered = alignment.paragraphs.filter((p) => p.renumbered).length;

@@ -14,7 +14,9 @@ import type {
   SeriesReport,
   SeriesRound,
 } from '../model/series.js';
-import type { Paragraph, Section, Sentence, Statement } from '../model/statement.js';
+import type { Paragraph, Sentence, Statement } from '../model/statement.js';
+import type { SentencePlace } from '../parse/walk-statement.js';
+import { locateSentences } from '../parse/walk-statement.js';
 import { sharedTitle } from '../report/describe-change.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -45,24 +47,6 @@ export function orderRounds(statements: readonly Statement[]): Statement[] {
     }
   }
   return withDates.map((x) => x.s);
-}
-
-interface Located {
-  readonly sentence: Sentence;
-  readonly paragraph: Paragraph;
-}
-
-function locate(statement: Statement): Map<string, Located> {
-  const out = new Map<string, Located>();
-  const walk = (sections: readonly Section[]): void => {
-    for (const section of sections) {
-      for (const paragraph of section.paragraphs)
-        for (const sentence of paragraph.sentences) out.set(sentence.id, { sentence, paragraph });
-      walk(section.sections);
-    }
-  };
-  walk(statement.sections);
-  return out;
 }
 
 /** A statement made of loose sentences (one paragraph each), for the look-back alignment. */
@@ -127,7 +111,7 @@ export function buildSeries(
     roundIndex: number,
     date: string,
     ids: string[],
-    at: Located,
+    at: SentencePlace,
     isContext: boolean,
   ): OpenLineage => {
     const hash = createHash('sha1').update(`${date}\n${at.sentence.key}`).digest('hex').slice(0, 7);
@@ -150,11 +134,11 @@ export function buildSeries(
     lineage: OpenLineage,
     round: number,
     ids: string[],
-    where: Map<string, Located>,
+    where: Map<string, SentencePlace>,
     status: OccurrenceStatus,
     score: number,
   ): void => {
-    const first = where.get(ids[0] as string) as Located;
+    const first = where.get(ids[0] as string) as SentencePlace;
     const text = ids.map((id) => where.get(id)?.sentence.text ?? '').join(' ');
     lineage.occurrences.push({
       round,
@@ -173,14 +157,14 @@ export function buildSeries(
 
   const seriesRounds: SeriesRound[] = [];
   rounds.forEach((statement, r) => {
-    const where = locate(statement);
+    const where = locateSentences(statement);
     const isContext = context(statement);
     const date = roundDate(statement) ?? statement.file;
     const counts = { new: 0, dropped: 0, changed: 0, carried: 0, revived: 0 };
     if (r === 0) {
       for (const s of sentencesOf(statement)) {
         occur(
-          open(0, date, [s.id], where.get(s.id) as Located, isContext.get(s.id) ?? false),
+          open(0, date, [s.id], where.get(s.id) as SentencePlace, isContext.get(s.id) ?? false),
           0,
           [s.id],
           where,
@@ -241,7 +225,7 @@ export function buildSeries(
       for (const id of unpaired) {
         if (revivedIds.has(id)) continue;
         occur(
-          open(r, date, [id], where.get(id) as Located, isContext.get(id) ?? false),
+          open(r, date, [id], where.get(id) as SentencePlace, isContext.get(id) ?? false),
           r,
           [id],
           where,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentencesOf } from '../../src/analyse/analyse-statement.js';
 import { statementFromBytes } from '../../src/archive/load-statement.js';
-import type { Paragraph, Section, Statement } from '../../src/model/statement.js';
+import type { Statement } from '../../src/model/statement.js';
+import { paragraphsOf } from '../../src/parse/walk-statement.js';
 import { statementToJson } from '../../src/report/render/render-statement.js';
 
 const root = 'test/fixtures/parse';
@@ -13,18 +14,6 @@ function load(name: string): Statement {
   if (!file) throw new Error(`no input in ${name}`);
   const path = join(root, name, file);
   return statementFromBytes(readFileSync(path), path);
-}
-
-function paragraphs(statement: Statement): Paragraph[] {
-  const out: Paragraph[] = [];
-  const walk = (sections: readonly Section[]): void => {
-    for (const s of sections) {
-      out.push(...s.paragraphs);
-      walk(s.sections);
-    }
-  };
-  walk(statement.sections);
-  return out;
 }
 
 const texts = (statement: Statement): string[] => sentencesOf(statement).map((s) => s.text);
@@ -41,12 +30,12 @@ describe('parse fixtures (golden files: update with `npx vitest -u`)', () => {
 
 describe('parse fixtures: the facts each case is about', () => {
   it('reads every label style and refuses look-alikes', () => {
-    const numbers = paragraphs(load('numbered-paragraphs')).map((p) => p.number ?? null);
+    const numbers = paragraphsOf(load('numbered-paragraphs')).map((p) => p.number ?? null);
     expect(numbers).toEqual(['4', '12(a)', 'iii', 'IV', '7.2', null, null]);
   });
 
   it('reads each ordered-list item number from the source, not the list start', () => {
-    const ps = paragraphs(load('ordered-list-numbers'));
+    const ps = paragraphsOf(load('ordered-list-numbers'));
     expect(ps.map((p) => p.number)).toEqual(['1', '3', '8', '10']);
     expect(ps[3]?.sentences.map((s) => s.text)).toEqual([
       'Both sides reaffirmed their commitment to the treaty.',
@@ -55,7 +44,7 @@ describe('parse fixtures: the facts each case is about', () => {
   });
 
   it('keeps sub-items under their paragraph', () => {
-    const ps = paragraphs(load('sub-items'));
+    const ps = paragraphsOf(load('sub-items'));
     expect(ps.map((p) => p.number)).toEqual(['5', '6']);
     expect(ps[0]?.sentences).toHaveLength(3);
   });
@@ -79,7 +68,7 @@ describe('parse fixtures: the facts each case is about', () => {
     const statement = load('plain-text');
     expect(statement.format).toBe('text');
     expect(statement.sections[1]?.heading).toBe('JOINT PRESS RELEASE');
-    expect(paragraphs(statement).map((p) => p.number)).toEqual(['1', '2', '3', '4']);
+    expect(paragraphsOf(statement).map((p) => p.number)).toEqual(['1', '2', '3', '4']);
   });
 
   it('keeps the statement of an HTML page and drops its chrome', () => {
@@ -88,7 +77,7 @@ describe('parse fixtures: the facts each case is about', () => {
     expect(statement.meta.title).toBe('Joint Statement of the Fifth Round');
     const all = texts(statement).join(' ');
     expect(all).not.toMatch(/Home|Copyright|alert|color/);
-    expect(paragraphs(statement).map((p) => p.number)).toEqual(['1', '2', '3', '4']);
+    expect(paragraphsOf(statement).map((p) => p.number)).toEqual(['1', '2', '3', '4']);
   });
 
   it('reads CRLF and a BOM, with spans into the text as read', () => {
