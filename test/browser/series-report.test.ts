@@ -11,46 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hostileSeries } from '../support/hostile.js';
 import { describeInBrowser, launchBrowser, openPage } from '../support/browser.js';
-import { analyseStatement } from '../../src/analyse/analyse-statement.js';
 import { loadSeries } from '../../src/archive/load-series.js';
 import type { Lineage, SeriesReport } from '../../src/model/series.js';
-import { parseStatement } from '../../src/parse/parse-statement.js';
 import { orderedLineages } from '../../src/report/render/render-series.js';
 import { renderSeriesHtml } from '../../src/report/render/render-series-html.js';
 import { buildSeries } from '../../src/series/build-series.js';
 
 const SCREENSHOT = 'docs/screenshot-series.png';
-
-/** Three rounds whose title and sentences carry hostile strings (Markdown-escaped so they stay text). */
-function hostileSeries(): SeriesReport {
-  const front = (date: string): string =>
-    `---\ntitle: "Talks <script>alert(1)</script>"\ndate: ${date}\nplace: "\\" onmouseover=\\"alert(2)"\n---\n\n`;
-  const a = `${front('2025-01-01')}# Cooperation \\<img src=x onerror=alert(3)>
-
-1. The two sides agreed to cooperate on trade \\<script>alert(4)\\</script> and energy.
-
-2. They welcomed \\[the plan](javascript:alert(5)) for the port.
-
-3. China said " onmouseover="alert(6)" x=" it would help.
-`;
-  const b = `${front('2025-06-01')}# Cooperation \\<img src=x onerror=alert(3)>
-
-1. The two sides agreed to deepen cooperation on trade \\<script>alert(4)\\</script> and energy.
-
-2. Pakistan pledged to build \\<img src=x onerror=alert(7)> roads.
-`;
-  const c = `${front('2025-12-01')}# Cooperation \\<img src=x onerror=alert(3)>
-
-1. The two sides agreed to deepen cooperation on trade \\<script>alert(4)\\</script> and energy.
-
-2. They welcomed \\[the plan](javascript:alert(5)) for the port.
-
-3. They agreed to meet again \\<b onmouseover="alert(8)">soon\\</b> in \\[Beijing](javascript:alert(9)).
-`;
-  const load = (text: string, file: string) => analyseStatement(parseStatement(text, { file }));
-  return buildSeries([load(a, 'hostile-a.md'), load(b, 'hostile-b.md'), load(c, 'hostile-c.md')]);
-}
 
 const isRevived = (l: Lineage): boolean => l.occurrences.some((o) => o.status === 'revived');
 
