@@ -139,7 +139,8 @@ function decodeEntities(text: string): string {
 
 /**
  * True for a "span text ≠ sentence text" violation that only reflects what a Markdown reader is
- * meant to drop or decode: inline HTML tags and character references. The checker in
+ * meant to drop or decode: inline HTML tags and character references (an autolink such as
+ * `<http://a>` is not a tag: its text stays). The checker in
  * test/support does not know them; the span itself is right.
  */
 function isMarkupOnly(violation: string): boolean {
@@ -147,7 +148,13 @@ function isMarkupOnly(violation: string): boolean {
   if (!m) return false;
   const raw = JSON.parse(m[1] as string) as string;
   const text = JSON.parse(m[2] as string) as string;
-  const stripped = decodeEntities(raw.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^<>]*>/g, ''));
+  const unwrapped = raw.replace(
+    /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>/g,
+    '$1',
+  );
+  const stripped = decodeEntities(
+    unwrapped.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>/g, ''),
+  );
   return foldLikeChecker(stripped) === foldLikeChecker(text);
 }
 

@@ -2,6 +2,7 @@
 import type { Paragraph, Section, Sentence, SourceSpan } from '../model/statement.js';
 import { LineIndex } from '../util/line-index.js';
 import type { Block, MappedText } from './blocks.js';
+import { referenceLengthAt } from './character-references.js';
 import { normaliseKey } from './normalise-key.js';
 import { segmentSentences } from './segment-sentences.js';
 
@@ -39,6 +40,7 @@ function foldSpaces(text: string): string {
 function sentencesOf(
   pieces: readonly MappedText[],
   paragraphId: string,
+  source: string,
   lines: LineIndex,
   language: string,
 ): Sentence[] {
@@ -48,7 +50,10 @@ function sentencesOf(
     for (const range of segmentSentences(piece.plain, language)) {
       // Offsets mapped through escapes can stall on mangled input; spans stay ordered and disjoint.
       const start = Math.max(piece.offsets[range.start] ?? 0, previousEnd);
-      const end = Math.max((piece.offsets[range.end - 1] ?? start) + 1, start + 1);
+      const last = piece.offsets[range.end - 1] ?? start;
+      // A character reference (`&#8212;`) is one character of the text but several of the source.
+      const lastLength = source[last] === '&' ? (referenceLengthAt(source, last) ?? 1) : 1;
+      const end = Math.max(last + lastLength, start + 1);
       previousEnd = end;
       const text = foldSpaces(piece.plain.slice(range.start, range.end));
       sentences.push({
@@ -126,7 +131,7 @@ export function buildSections(
         : `${section.id}/p${section.paragraphs.length + 1}`;
     for (let k = 2; usedIds.has(id); k++) id = `${id.replace(/~\d+$/, '')}~${k}`;
     usedIds.add(id);
-    const sentences = sentencesOf(block.pieces, id, lines, language);
+    const sentences = sentencesOf(block.pieces, id, source, lines, language);
     if (sentences.length === 0) continue;
     const span: SourceSpan = lines.span(block.start, block.end);
     ordinal++;

@@ -12,3 +12,8 @@ export function loadDefault<T>(specifier: string): T {
   const mod = require(specifier) as { default?: T } & T;
   return (mod.default ?? mod) as T;
 }
+
+/** The module namespace of `specifier`, loaded once. */
+export function loadModule<T>(specifier: string): T {
+  return require(specifier) as T;
+}

@@ -25,14 +25,17 @@ export interface ParseOptions {
  */
 export function parseStatement(text: string, options: ParseOptions = {}): Statement {
   const file = options.file ?? '-';
-  const format = detectFormat(file, text, options.format);
-  let source = text;
+  // A lone CR (classic Mac OS) ends a line as LF does; as LF it keeps every offset and lets the
+  // readers and line numbers count one kind of line break.
+  const input = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const format = detectFormat(file, input, options.format);
+  let source = input;
   let blocks: Block[];
   let frontmatter: { yaml: string; line: number } | undefined;
   let htmlTitle: string | undefined;
   try {
     if (format === 'html') {
-      const converted = htmlToMarkdown(text);
+      const converted = htmlToMarkdown(input);
       source = converted.markdown;
       htmlTitle = converted.title;
       ({ blocks } = readMarkdown(source));

@@ -5,6 +5,7 @@ import type remarkGfmType from 'remark-gfm';
 import type remarkParseType from 'remark-parse';
 import type { Processor } from 'unified';
 import type * as UnifiedModule from 'unified';
+import { decodeReferenceAt } from './character-references.js';
 import { loadDefault } from './load-module.js';
 import { UserError } from '../model/errors.js';
 import type { Block, MappedText, ParagraphBlock } from './blocks.js';
@@ -59,7 +60,8 @@ export function readMarkdown(source: string, options: ReadMarkdownOptions = {}):
   let frontmatter: MarkdownContent['frontmatter'];
   const viaRemark = (start: number, end: number): void => {
     for (const [from, to] of splitChunks(source.slice(start, end), chunkSize)) {
-      const base = start + from;
+      // micromark drops a U+FEFF at the start of what it is given, which would shift every offset.
+      const base = start + from + (source.charCodeAt(start + from) === 0xfeff ? 1 : 0);
       let tree: Root;
       try {
         tree = remark().parse(source.slice(base, start + to)) as Root;
@@ -362,45 +364,65 @@ class Walker {
     this.out.push(block);
   }
 
-  /** Plain text of an inline subtree with each character's source offset. */
+  /**
+   * Plain text of an inline subtree with each character's source offset.
+   * Nodes that remark-gfm creates without a position (autolink literals such as `www.x.org`, and
+   * the text around them) are mapped from where the previous node ended to the end of the
+   * nearest positioned ancestor.
+   */
   private text(node: Nodes, cellSeparator = ' '): MappedText {
     const plain: string[] = [];
     const offsets: number[] = [];
-    const visit = (n: Nodes): void => {
+    let cursor = this.start(node);
+    const visit = (n: Nodes, enclosingEnd: number): void => {
+      const positioned = n.position !== undefined;
+      const lo = positioned ? this.start(n) : cursor;
+      const hi = positioned ? this.end(n) : enclosingEnd;
       switch (n.type) {
         case 'text':
-        case 'inlineCode':
-          this.sync(n.value, this.start(n), this.end(n), plain, offsets);
+          cursor = this.sync(n.value, lo, hi, plain, offsets);
           return;
+        case 'inlineCode': {
+          // The value leaves out the backtick fences and one padding space on each side.
+          const fence = /^`+ ?/.exec(this.source.slice(lo, Math.min(hi, lo + 1024)))?.[0].length;
+          cursor = this.sync(n.value, lo + (fence ?? 0), hi, plain, offsets);
+          return;
+        }
         case 'break':
           plain.push('\n');
-          offsets.push(this.start(n));
+          offsets.push(Math.min(lo, Math.max(hi - 1, lo)));
+          cursor = Math.max(cursor, hi);
           return;
         case 'html':
         case 'image':
         case 'imageReference':
         case 'footnoteReference':
+          if (positioned) cursor = Math.max(cursor, hi);
           return;
         case 'tableCell':
           if (plain.length > 0) {
             for (const ch of cellSeparator) {
               plain.push(ch);
-              offsets.push(this.start(n));
+              offsets.push(lo);
             }
           }
           break;
         default:
           break;
       }
-      if ('children' in n) for (const child of n.children) visit(child as Nodes);
+      if ('children' in n) for (const child of n.children) visit(child as Nodes, hi);
+      if (positioned) cursor = Math.max(cursor, hi);
     };
-    visit(node);
+    visit(node, this.end(node));
     return { plain: plain.join(''), offsets };
   }
 
   /**
-   * Maps each character of a text node's `value` to its place in the raw slice, skipping what
-   * the value leaves out (escapes, entity names, list indentation).
+   * Maps each UTF-16 unit of a text node's `value` to its place in `source[start, end)` and
+   * returns the offset after the last unit mapped. The value is the slice with escapes
+   * (`\*`), character references (`&amp;`, `&#8212;`) decoded and the indentation and trailing
+   * spaces of its lines left out; anything else the value leaves out is skipped by a short
+   * look-ahead.
    */
   private sync(
     value: string,
@@ -408,25 +430,74 @@ class Walker {
     end: number,
     plain: string[],
     offsets: number[],
-  ): void {
-    let r = start;
-    for (const ch of value) {
-      let found = -1;
-      for (let k = r; k < end && k < r + 12; k++) {
-        if (this.source[k] === ch || (/\s/.test(ch) && /\s/.test(this.source[k] ?? ''))) {
-          found = k;
-          break;
+  ): number {
+    const source = this.source;
+    let k = start;
+    let i = 0;
+    const map = (at: number, units: number): void => {
+      const clamped = Math.max(start, Math.min(at, end - 1));
+      for (let u = 0; u < units; u++) {
+        plain.push(value[i + u] as string);
+        offsets.push(clamped);
+      }
+      i += units;
+    };
+    while (i < value.length) {
+      const ch = value[i] as string;
+      if (k >= end) {
+        map(k, 1);
+        continue;
+      }
+      const s = source[k] as string;
+      if (s === '&') {
+        const decoded = decodeReferenceAt(source, k, end);
+        if (decoded && value.startsWith(decoded.text, i)) {
+          map(k, decoded.text.length);
+          k += decoded.length;
+          continue;
         }
       }
-      const at = found === -1 ? Math.min(r, Math.max(start, end - 1)) : found;
-      for (let unit = 0; unit < ch.length; unit++) {
-        plain.push(ch.length === 1 ? ch : (ch[unit] ?? ''));
-        offsets.push(at + unit);
+      if (s === ch) {
+        map(k, 1);
+        k++;
+      } else if (s === '\\' && source[k + 1] === ch && k + 1 < end && ASCII_PUNCTUATION.test(ch)) {
+        map(k + 1, 1);
+        k += 2;
+      } else if (WHITESPACE.test(s)) {
+        // A run of whitespace: the value keeps at most its line break, or one space of it.
+        let runEnd = k;
+        while (runEnd < end && WHITESPACE.test(source[runEnd] as string)) runEnd++;
+        if (WHITESPACE.test(ch)) {
+          let at = source.indexOf(ch, k);
+          if (at === -1 || at >= runEnd) at = k;
+          map(at, 1);
+          k = at + 1;
+        } else k = runEnd;
+      } else {
+        let found = -1;
+        for (let j = k + 1; j < end && j < k + LOOKAHEAD; j++) {
+          if (source[j] === ch) {
+            found = j;
+            break;
+          }
+        }
+        if (found === -1) map(k, 1);
+        else {
+          map(found, 1);
+          k = found + 1;
+        }
       }
-      r = found === -1 ? r : found + ch.length;
     }
+    return Math.max(k, start);
   }
 }
+
+/** Characters a backslash escapes in CommonMark. */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** Whitespace a Markdown text value may drop or fold (not U+00A0, which is text). */
+const WHITESPACE = /[ \t\n\r\f\v]/;
+/** How far {@link Walker.sync} looks for a character the value has but the source does not show next. */
+const LOOKAHEAD = 64;
 
 /** Drops the indentation after each line break, as remark does for continuation lines. */
 function dropIndents(text: MappedText): MappedText {

@@ -2,6 +2,8 @@
 import type { Section, SourceSpan, Statement } from '../../src/model/statement.js';
 import { sentencesOf } from '../../src/analyse/analyse-statement.js';
 import { LineIndex } from '../../src/util/line-index.js';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 
 /** Markup that may stand between sentences or around them without being text. */
 const MARKUP = /[\s*_`>|\\#~=+-]/g;
@@ -13,6 +15,17 @@ function fold(text: string): string {
     .replace(/\]\([^)]*\)/g, '')
     .replace(/[[\]]/g, '')
     .replace(MARKUP, '');
+}
+
+/** Decodes the character references (`&amp;`, `&#8212;`) a Markdown reader decodes in text. */
+function decodeReferences(text: string): string {
+  return text.replace(
+    /&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g,
+    (whole, hex?: string, decimal?: string, name?: string) => {
+      if (name !== undefined) return decodeNamedCharacterReference(name) || whole;
+      return decodeNumericCharacterReference(hex ?? decimal ?? '', hex !== undefined ? 16 : 10);
+    },
+  );
 }
 
 export function checkStatement(statement: Statement): string[] {
@@ -57,7 +70,8 @@ export function checkStatement(statement: Statement): string[] {
         const raw = source.slice(sentence.span.start, sentence.span.end);
         if (sentence.text === '' || raw.trim() === '')
           problems.push(`sentence ${sentence.id} is empty`);
-        if (statement.format !== 'html' && fold(raw) !== fold(sentence.text)) {
+        const shown = statement.format === 'markdown' ? decodeReferences(raw) : raw;
+        if (statement.format !== 'html' && fold(shown) !== fold(sentence.text)) {
           problems.push(
             `sentence ${sentence.id}: span text ${JSON.stringify(raw)} ≠ ${JSON.stringify(sentence.text)}`,
           );
