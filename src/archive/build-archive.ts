@@ -18,6 +18,7 @@ import { buildSeries, orderRounds, roundDate } from '../series/build-series.js';
 import { TOOL_VERSION } from '../version.js';
 import type { LoadOptions } from './load-statement.js';
 import { readSeriesConfig, statementFromBytes } from './load-statement.js';
+import { readBytes } from './read-input.js';
 import { seriesFiles } from './load-series.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 import { writeAtomic } from './write-atomic.js';
@@ -123,7 +124,16 @@ export function buildArchive(
       ...seriesFiles(folder),
       ...(existsSync(join(folder, 'series.yaml')) ? [join(folder, 'series.yaml')] : []),
     ];
-    const bytes = new Map(files.map((f) => [f, readFileSync(f)]));
+    // Read with the size limit: a FIFO or a device among the rounds must not hang the run.
+    const bytes = new Map(
+      files.map((f) => [
+        f,
+        readBytes(f, {
+          kind: f === join(folder, 'series.yaml') ? 'series config' : 'statement file',
+          ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+        }),
+      ]),
+    );
     const seriesInputs: Record<string, string> = {};
     for (const [f, b] of bytes) seriesInputs[relative(base, f)] = sha256(b);
     Object.assign(inputs, seriesInputs);

@@ -1,6 +1,6 @@
 /** Reads a statement from a file or stdin, with its series config, and runs parse + analyse. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ActorConfig } from '../analyse/analyse-statement.js';
@@ -12,11 +12,13 @@ import {
   mergeLexicon,
   readLexiconSpec,
 } from '../analyse/lexicon.js';
-import { UserError } from '../model/errors.js';
+import { isUserError, UserError } from '../model/errors.js';
 import type { Statement } from '../model/statement.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from '../parse/decode-input.js';
 import { parseStatement } from '../parse/parse-statement.js';
 import { readParties } from '../parse/read-frontmatter.js';
+import type { InputKind } from './read-input.js';
+import { isSystemError, readBytes, readError } from './read-input.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -36,8 +38,11 @@ export interface LoadOptions {
   readonly maxBytes?: number;
   /** A lexicon file given on the command line, merged after the series config. */
   readonly lexiconFile?: string;
-  /** Reads stdin when the file is `-`. */
-  readonly readStdin?: () => Promise<Buffer>;
+  /**
+   * Reads stdin when the file is `-`: to its end, or until more than `maxBytes` were read, when
+   * it may stop (refusing with `E_TOO_LARGE`) or hand over what it read (refused here).
+   */
+  readonly readStdin?: (maxBytes: number) => Promise<Buffer>;
   /**
    * Folder of parsed statements cached by content hash (default: none). A hit skips parse and
    * analyse; the key covers the tool version, the bytes, the file name, the format and the
@@ -51,39 +56,10 @@ export interface LoadOptions {
   readonly configDir?: string;
 }
 
-/** Reads a file as bytes, turning system errors into user errors that name the file. */
-export function readBytes(file: string): Buffer {
-  let stats;
-  try {
-    stats = statSync(file);
-  } catch {
-    throw new UserError('E_NOT_FOUND', `no such file`, {
-      location: { file },
-      expected: 'a path to a statement file',
-    });
-  }
-  if (stats.isDirectory()) {
-    throw new UserError('E_IS_DIRECTORY', 'is a directory', {
-      location: { file },
-      expected: 'a statement file (use `series` or `report` for a folder)',
-    });
-  }
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new UserError(
-      'E_READ',
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      {
-        location: { file },
-        expected: 'a readable file',
-      },
-    );
-  }
-}
+export { readBytes } from './read-input.js';
 
-function readYamlFile(file: string): unknown {
-  const text = readBytes(file).toString('utf8');
+function readYamlFile(file: string, kind: InputKind): unknown {
+  const text = readBytes(file, { kind }).toString('utf8');
   try {
     return parseYaml(text);
   } catch (error) {
@@ -99,7 +75,7 @@ function readYamlFile(file: string): unknown {
 export function readSeriesConfig(dir: string): SeriesConfig {
   const file = join(dir, 'series.yaml');
   if (!existsSync(file)) return {};
-  const data = readYamlFile(file);
+  const data = readYamlFile(file, 'series config');
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
   const record = data as Record<string, unknown>;
   const fail =
@@ -142,7 +118,10 @@ export function lexiconFor(config: SeriesConfig, lexiconFile?: string): Lexicon 
     let spec = defaultLexiconSpec();
     if (config.lexicon) spec = mergeLexicon(spec, config.lexicon);
     if (lexiconFile)
-      spec = mergeLexicon(spec, readLexiconSpec(readYamlFile(lexiconFile), lexiconFile));
+      spec = mergeLexicon(
+        spec,
+        readLexiconSpec(readYamlFile(lexiconFile, 'lexicon file'), lexiconFile),
+      );
     lexicon = compileLexicon(spec);
     lexiconCache.set(key, lexicon);
   }
@@ -165,8 +144,12 @@ export function statementFromBytes(
     String(options.maxBytes ?? ''),
   ])
     hash.update(`${part}\0`);
-  for (const extra of [configFile, options.lexiconFile]) {
-    hash.update(extra && existsSync(extra) ? readFileSync(extra) : '');
+  const extras: [string | undefined, InputKind][] = [
+    [configFile, 'series config'],
+    [options.lexiconFile, 'lexicon file'],
+  ];
+  for (const [extra, kind] of extras) {
+    hash.update(extra && existsSync(extra) ? readBytes(extra, { kind }) : '');
     hash.update('\0');
   }
   hash.update(bytes);
@@ -204,7 +187,13 @@ export async function loadStatement(file: string, options: LoadOptions = {}): Pr
   if (file === '-') {
     if (!options.readStdin)
       throw new UserError('E_STDIN', 'standard input is not available', { location: { file } });
-    bytes = await options.readStdin();
-  } else bytes = readBytes(file);
+    try {
+      bytes = await options.readStdin(options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
+    } catch (error) {
+      if (!isUserError(error) && isSystemError(error)) throw readError(file, error);
+      throw error;
+    }
+  } else
+    bytes = readBytes(file, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
   return statementFromBytes(bytes, file, options);
 }

@@ -13,7 +13,9 @@ export interface ParseRequest {
 
 parentPort?.on('message', (request: ParseRequest) => {
   try {
-    const statement = statementFromBytes(readBytes(request.file), request.file, request.options);
+    const { maxBytes } = request.options;
+    const bytes = readBytes(request.file, maxBytes === undefined ? {} : { maxBytes });
+    const statement = statementFromBytes(bytes, request.file, request.options);
     parentPort?.postMessage({ id: request.id, statement });
   } catch (error) {
     if (isUserError(error)) {

@@ -1,5 +1,6 @@
 /** What a command may use of the outside world; tests pass their own. */
 import { writeSync } from 'node:fs';
+import { readStdinStream } from '../archive/read-input.js';
 import type { Producer } from '../archive/write-atomic.js';
 
 /** Streams and environment of one CLI run. */
@@ -8,8 +9,11 @@ export interface Io {
   readonly stdout: (text: string | Producer) => void;
   /** Writes to standard error. */
   readonly stderr: (text: string) => void;
-  /** Reads all of standard input. */
-  readonly readStdin: () => Promise<Buffer>;
+  /**
+   * Reads all of standard input, stopping as soon as more than `maxBytes` were read
+   * (`E_TOO_LARGE`); a read error is `E_READ`.
+   */
+  readonly readStdin: (maxBytes: number) => Promise<Buffer>;
   /** True when standard output is a terminal (colour, progress bars). */
   readonly isTTY: boolean;
   /** Environment variables (NO_COLOR, FORCE_COLOR). */
@@ -24,11 +28,7 @@ export function processIo(): Io {
       else text((chunk) => writeAll(chunk));
     },
     stderr: (text) => process.stderr.write(text),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
+    readStdin: (maxBytes) => readStdinStream(process.stdin, maxBytes),
     isTTY: process.stdout.isTTY === true,
     env: process.env,
   };

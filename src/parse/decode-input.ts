@@ -13,6 +13,21 @@ export interface DecodedInput {
 /** Default largest input accepted, in bytes (default: 50 MiB); see docs/errors.md. */
 export const DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * The `E_TOO_LARGE` error for `file`. With `size` (the bytes in hand, or a regular file's size)
+ * the message gives it; without it, reading stopped as soon as the input was over the limit, so
+ * its size is not known.
+ */
+export function tooLargeError(file: string, maxBytes: number, size?: number): UserError {
+  return new UserError(
+    'E_TOO_LARGE',
+    size === undefined
+      ? `input is over the limit of ${maxBytes} bytes`
+      : `input is ${size} bytes, over the limit of ${maxBytes}`,
+    { location: { file }, expected: 'a smaller statement, or a larger --max-bytes' },
+  );
+}
+
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
@@ -27,16 +42,7 @@ export function decodeInput(
   file: string,
   maxBytes: number = DEFAULT_MAX_INPUT_BYTES,
 ): DecodedInput {
-  if (bytes.length > maxBytes) {
-    throw new UserError(
-      'E_TOO_LARGE',
-      `input is ${bytes.length} bytes, over the limit of ${maxBytes}`,
-      {
-        location: { file },
-        expected: 'a smaller statement, or a larger --max-bytes',
-      },
-    );
-  }
+  if (bytes.length > maxBytes) throw tooLargeError(file, maxBytes, bytes.length);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const line = countLines(bytes, nul);

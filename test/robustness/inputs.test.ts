@@ -3,10 +3,24 @@
  * user errors name the file (and line where there is one), say what was expected, carry their
  * code and print no stack trace (docs/errors.md). Inputs are generated in a temporary folder.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readStream } from '../../src/archive/read-input.js';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 import type { CliResult } from '../support/run-cli.js';
@@ -53,6 +67,58 @@ function expectReport(r: CliResult, code: 0 | 1): void {
   expect(r.code, r.stderr).toBe(code);
   expect(r.stdout.length).toBeGreaterThan(0);
   expectNoTrace(r);
+}
+
+/** Runs `run` with `readStdin` as the stdin reader; captures both streams. */
+async function runWithStdin(args: string[], readStdin: Io['readStdin']): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (text) => {
+      if (typeof text === 'string') stdout += text;
+      else text((chunk) => (stdout += chunk));
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readStdin,
+    isTTY: false,
+    env: {},
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+const BIN = new URL('../../src/cli/bin.ts', import.meta.url).pathname;
+
+/**
+ * Runs the real executable (through tsx) with `stdin` as its file descriptor 0. A child still
+ * running after `BOUND` is killed, which fails the test (exit code -1) instead of hanging it.
+ */
+async function spawnCli(args: string[], stdin: number | 'ignore'): Promise<CliResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', BIN, ...args], {
+    stdio: [stdin, 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), BOUND / 3);
+  const code = await new Promise<number>((resolve) =>
+    child.once('close', (exit) => resolve(exit ?? -1)),
+  );
+  clearTimeout(killer);
+  return { code, stdout, stderr };
+}
+
+/** A stream that never ends: `chunk` again and again. */
+function endless(chunk: string): Readable {
+  const bytes = Buffer.from(chunk);
+  return new Readable({
+    read() {
+      this.push(bytes);
+    },
+  });
 }
 
 const esc = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -403,10 +469,17 @@ describe('extreme statements', () => {
           `^statement-diff: ${esc(file)}: input is ${size} bytes, over the limit of 1000; expected a smaller statement, or a larger --max-bytes`,
         ),
       );
+      // Stdin is read only until it is over the limit, so its size is not known.
       expectUserError(
         await runCli(['compare', '-', OTHER, '--max-bytes', '1000'], { stdin: 'x'.repeat(1001) }),
         'E_TOO_LARGE',
-        /^statement-diff: -: input is 1001 bytes, over the limit of 1000/,
+        /^statement-diff: -: input is over the limit of 1000 bytes; expected a smaller statement, or a larger --max-bytes \[E_TOO_LARGE\]\n$/,
+      );
+      expectReport(
+        await runCli(['compare', '-', file, '--max-bytes', String(size), '--format', 'digest'], {
+          stdin: readFileSync(file, 'utf8'),
+        }),
+        0,
       );
       // At the limit it is read.
       expectReport(
@@ -617,5 +690,94 @@ describe('inputs the fuzzer found', () => {
     const r = await runCli(['parse', file]);
     expect(r.code).toBe(0);
     expect(r.stderr + r.stdout).toMatch(/invalid UTF-8 at byte offset 22/);
+  });
+});
+
+describe('inputs without end, and stdin that cannot be read', () => {
+  it(
+    'a device without end (/dev/zero) is refused as soon as it is over --max-bytes',
+    { timeout: BOUND },
+    async () => {
+      expectUserError(
+        await runCli(['parse', '/dev/zero', '--max-bytes', '1000']),
+        'E_TOO_LARGE',
+        /^statement-diff: \/dev\/zero: input is over the limit of 1000 bytes; expected a smaller statement, or a larger --max-bytes \[E_TOO_LARGE\]\n$/,
+      );
+      expectUserError(
+        await runCli(['compare', OTHER, '/dev/zero', '--max-bytes', '1000']),
+        'E_TOO_LARGE',
+        /\/dev\/zero: input is over the limit of 1000 bytes/,
+      );
+    },
+  );
+
+  it('a FIFO whose writer never stops is refused at the limit', { timeout: BOUND }, async () => {
+    const fifo = join(dir, 'endless.md');
+    const made = spawn('mkfifo', [fifo]);
+    expect(await new Promise((resolve) => made.once('close', resolve))).toBe(0);
+    // `yes` writes "y\n" until its reader goes away.
+    const writer = spawn('sh', ['-c', 'exec yes > "$0"', fifo], { stdio: 'ignore' });
+    try {
+      expectUserError(
+        await runCli(['parse', fifo, '--max-bytes', '5000']),
+        'E_TOO_LARGE',
+        new RegExp(`^statement-diff: ${esc(fifo)}: input is over the limit of 5000 bytes`),
+      );
+    } finally {
+      writer.kill('SIGKILL');
+      rmSync(fifo, { force: true });
+    }
+  });
+
+  it('an endless stdin is refused at the limit', { timeout: BOUND }, async () => {
+    expectUserError(
+      await runWithStdin(['parse', '-', '--max-bytes', '1000'], (maxBytes) =>
+        readStream(endless('The two sides agreed. '), maxBytes),
+      ),
+      'E_TOO_LARGE',
+      /^statement-diff: -: input is over the limit of 1000 bytes; expected a smaller statement/,
+    );
+  });
+
+  it(
+    'the executable, with /dev/zero or a folder on stdin: a user error, not a hang or a crash',
+    { timeout: BOUND },
+    async () => {
+      const zero = openSync('/dev/zero', 'r');
+      try {
+        expectUserError(
+          await spawnCli(['parse', '-', '--max-bytes', '1000'], zero),
+          'E_TOO_LARGE',
+          /^statement-diff: -: input is over the limit of 1000 bytes/,
+        );
+      } finally {
+        closeSync(zero);
+      }
+      const folder = openSync(dir, 'r');
+      try {
+        expectUserError(
+          await spawnCli(['parse', '-'], folder),
+          'E_READ',
+          /^statement-diff: -: cannot be read \(EISDIR\); expected readable standard input \(a file or a pipe\) \[E_READ\]\n$/,
+        );
+      } finally {
+        closeSync(folder);
+      }
+    },
+  );
+
+  it('a failing read of stdin (EIO, EISDIR) is E_READ', { timeout: BOUND }, async () => {
+    const eio = Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    expectUserError(
+      await runWithStdin(['compare', '-', OTHER], () => Promise.reject(eio)),
+      'E_READ',
+      /^statement-diff: -: cannot be read \(EIO\); expected readable standard input \(a file or a pipe\) \[E_READ\]\n$/,
+    );
+    // A stream that fails: reading a folder as a file.
+    expectUserError(
+      await runWithStdin(['parse', '-'], (maxBytes) => readStream(createReadStream(dir), maxBytes)),
+      'E_READ',
+      /^statement-diff: -: cannot be read \(EISDIR\)/,
+    );
   });
 });

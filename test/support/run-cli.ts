@@ -1,4 +1,6 @@
 /** Runs the CLI in-process with captured streams. */
+import { Readable } from 'node:stream';
+import { readStream } from '../../src/archive/read-input.js';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/run.js';
 
@@ -22,7 +24,9 @@ export async function runCli(
     stderr: (t) => {
       stderr += t;
     },
-    readStdin: () => Promise.resolve(Buffer.from(options.stdin ?? '')),
+    // Stdin goes through the CLI's own stream reader (size limit, read errors).
+    readStdin: (maxBytes) =>
+      readStream(Readable.from([Buffer.from(options.stdin ?? '')]), maxBytes),
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},
   };
