@@ -44,7 +44,22 @@ function buildParser(): ReturnType<typeof yargs> {
   for (const command of COMMANDS) {
     parser = parser.command(command.command, command.describe, command.builder);
   }
+  skipHelpCache(parser);
   return parser;
+}
+
+/**
+ * yargs renders the whole help text of a command each time the command runs, in case the handler
+ * asks for it later (command.js, cacheHelpMessage): ~30 ms of string-width per run. Our handlers
+ * run after parsing and never show help, and help asked for with --help is rendered before that
+ * point, so the cache is never read: turn it off (issue 5: fixed overhead).
+ */
+function skipHelpCache(parser: ReturnType<typeof yargs>): void {
+  const internal = parser as unknown as {
+    getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+  };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */

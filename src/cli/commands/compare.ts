@@ -113,9 +113,13 @@ export const compareCommand: Command = {
       (out ? formatFromExtension(out) : undefined) ??
       (out ? 'json' : 'terminal');
     // Heavy modules load only when a command runs (issue 5: startup).
-    const { COMPARISON_RENDERERS } = await import('../../report/render/index.js');
+    const streamJson = format === 'json' && !only;
     const { writeStableJson } = await import('../../report/render/stable-json.js');
-    const { writeAtomic } = await import('../../archive/write-atomic.js');
+    const { loadComparisonRenderer } = await import('../../report/render/load-renderer.js');
+    const render = streamJson ? undefined : await loadComparisonRenderer(format);
+    const writeAtomic = out
+      ? (await import('../../archive/write-atomic.js')).writeAtomic
+      : undefined;
     const report = await buildReport(
       beforeFile,
       afterFile,
@@ -125,15 +129,14 @@ export const compareCommand: Command = {
     );
     const width = typeof args['width'] === 'number' && args['width'] > 20 ? args['width'] : 100;
     // JSON goes out in pieces: a report of a 10 MB pair is ~100 MB of text (issue 5, memory).
-    const text =
-      format === 'json' && !only
-        ? (sink: (chunk: string) => void) => writeStableJson(report, sink)
-        : COMPARISON_RENDERERS[format](report, {
-            color: format === 'terminal' && !out && useColor(args, io),
-            width,
-            ...(only ? { only } : {}),
-          });
-    if (out) writeAtomic(out, text);
+    const text = !render
+      ? (sink: (chunk: string) => void) => writeStableJson(report, sink)
+      : render(report, {
+          color: format === 'terminal' && !out && useColor(args, io),
+          width,
+          ...(only ? { only } : {}),
+        });
+    if (out && writeAtomic) writeAtomic(out, text);
     else io.stdout(text);
     for (const d of report.diagnostics)
       io.stderr(

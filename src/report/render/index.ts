@@ -3,10 +3,10 @@ import type { ComparisonReport } from '../../model/changes.js';
 import { renderCsv } from './render-csv.js';
 import { renderDigest } from './render-digest.js';
 import { renderHtml } from './render-html.js';
+import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { RenderOptions } from './render-options.js';
 import { renderTerminal } from './render-terminal.js';
-import { stableJson } from './stable-json.js';
 
 /** A renderer: a pure function of the report. */
 export type Renderer = (report: ComparisonReport, options: RenderOptions) => string;
@@ -15,12 +15,7 @@ export type Renderer = (report: ComparisonReport, options: RenderOptions) => str
 export const COMPARISON_RENDERERS = {
   terminal: renderTerminal,
   markdown: renderMarkdown,
-  json: (report: ComparisonReport, options: RenderOptions) =>
-    stableJson(
-      options.only
-        ? { ...report, changes: report.changes.filter((c) => options.only?.has(c.kind)) }
-        : report,
-    ),
+  json: renderJson,
   csv: renderCsv,
   digest: renderDigest,
   html: renderHtml,
