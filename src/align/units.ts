@@ -43,43 +43,88 @@ export class Vocabulary {
   }
 }
 
-/** Hashes of the distinct character trigrams of ` key `, sorted (a multiply-xor hash of the three code units). */
-function trigrams(key: string): Uint32Array {
+/** A typed array that grows by doubling; `take()` returns exactly the values pushed. */
+class Growable<T extends Int32Array | Uint32Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (size: number) => T,
+  ) {}
+
+  /** Makes room for `n` more values. */
+  reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    const grown = this.make(Math.max(this.data.length * 2, this.length + n));
+    grown.set(this.data.subarray(0, this.length));
+    this.data = grown;
+  }
+
+  /** The values pushed, in a buffer of their exact size. */
+  take(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+/** Scratch space of the trigram and token hashing, reused across sentences. */
+let scratch = new Uint32Array(1024);
+
+/**
+ * Appends to `out` the hashes of the distinct character trigrams of ` key `, ascending (a
+ * multiply-xor hash of the three code units); returns how many.
+ */
+function appendTrigrams(key: string, out: Growable<Uint32Array>): number {
   const text = ` ${key} `;
-  const out = new Uint32Array(Math.max(0, text.length - 2));
+  const n = Math.max(0, text.length - 2);
+  if (scratch.length < n) scratch = new Uint32Array(Math.max(n, scratch.length * 2));
   for (let i = 0; i + 3 <= text.length; i++) {
-    out[i] =
+    scratch[i] =
       (Math.imul(text.charCodeAt(i), 0x9e3779b1) ^
         Math.imul(text.charCodeAt(i + 1), 0x85ebca6b) ^
         text.charCodeAt(i + 2)) >>>
       0;
   }
-  out.sort();
-  let n = 0;
-  for (let i = 0; i < out.length; i++)
-    if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i] as number;
-  return out.slice(0, n);
+  return appendDistinct(scratch.subarray(0, n).sort(), out);
 }
 
-function sortedIds(tokens: readonly string[], vocabulary: Vocabulary): Int32Array {
-  const ids = Int32Array.from(new Set(tokens.map((t) => vocabulary.idOf(t))));
-  return ids.sort();
+/** Appends the distinct values of `sorted` (ascending) to `out`; returns how many. */
+function appendDistinct<T extends Int32Array | Uint32Array>(sorted: T, out: Growable<T>): number {
+  out.reserve(sorted.length);
+  const start = out.length;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) out.data[out.length++] = sorted[i] as number;
+  return out.length - start;
+}
+
+/** Appends to `out` the distinct vocabulary ids of `tokens`, ascending; returns how many. */
+function appendIds(
+  tokens: readonly string[],
+  vocabulary: Vocabulary,
+  out: Growable<Int32Array>,
+): number {
+  if (scratch.length < tokens.length)
+    scratch = new Uint32Array(Math.max(tokens.length, scratch.length * 2));
+  const ids = new Int32Array(scratch.buffer, 0, tokens.length);
+  tokens.forEach((token, i) => (ids[i] = vocabulary.idOf(token)));
+  return appendDistinct(ids.sort(), out);
 }
 
 /**
  * The sentences of `statement` in document order, as units (weights not yet set). The arrays of
- * all units of a side are views into three shared buffers: one allocation per side instead of
- * three per sentence (issue 5, memory on a 10 MB pair).
+ * all units of a side are views into three shared buffers, filled through one reused scratch
+ * array: no typed array is allocated per sentence (issue 5, memory on a 10 MB pair: ~190,000
+ * small off-heap buffers per side otherwise).
  */
 export function unitsOf(statement: Statement, vocabulary: Vocabulary): Unit[] {
+  const ids = new Growable(new Int32Array(4096), (n) => new Int32Array(n));
+  const grams = new Growable(new Uint32Array(4096), (n) => new Uint32Array(n));
   const found: {
     id: string;
     text: string;
     key: string;
     paragraphId: string;
     sectionId: string;
-    ids: Int32Array;
-    grams: Uint32Array;
+    idCount: number;
+    gramCount: number;
   }[] = [];
   const walk = (sections: readonly Section[]): void => {
     for (const section of sections) {
@@ -91,8 +136,8 @@ export function unitsOf(statement: Statement, vocabulary: Vocabulary): Unit[] {
             key: s.key,
             paragraphId: paragraph.id,
             sectionId: section.id,
-            ids: sortedIds(tokenise(s.key), vocabulary),
-            grams: trigrams(s.key),
+            idCount: appendIds(tokenise(s.key), vocabulary, ids),
+            gramCount: appendTrigrams(s.key, grams),
           });
         }
       }
@@ -100,33 +145,25 @@ export function unitsOf(statement: Statement, vocabulary: Vocabulary): Unit[] {
     }
   };
   walk(statement.sections);
-  let idCount = 0;
-  let gramCount = 0;
-  for (const f of found) {
-    idCount += f.ids.length;
-    gramCount += f.grams.length;
-  }
-  const idBuffer = new Int32Array(idCount);
-  const weightBuffer = new Float64Array(idCount);
-  const gramBuffer = new Uint32Array(gramCount);
+  const idBuffer = ids.take();
+  const weightBuffer = new Float64Array(idBuffer.length);
+  const gramBuffer = grams.take();
   let idAt = 0;
   let gramAt = 0;
   return found.map((f) => {
-    idBuffer.set(f.ids, idAt);
-    gramBuffer.set(f.grams, gramAt);
     const unit: Unit = {
       id: f.id,
       text: f.text,
       key: f.key,
       paragraphId: f.paragraphId,
       sectionId: f.sectionId,
-      ids: idBuffer.subarray(idAt, idAt + f.ids.length),
-      w: weightBuffer.subarray(idAt, idAt + f.ids.length),
+      ids: idBuffer.subarray(idAt, idAt + f.idCount),
+      w: weightBuffer.subarray(idAt, idAt + f.idCount),
       total: 0,
-      grams: gramBuffer.subarray(gramAt, gramAt + f.grams.length),
+      grams: gramBuffer.subarray(gramAt, gramAt + f.gramCount),
     };
-    idAt += f.ids.length;
-    gramAt += f.grams.length;
+    idAt += f.idCount;
+    gramAt += f.gramCount;
     return unit;
   });
 }
