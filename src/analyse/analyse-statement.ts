@@ -155,14 +155,24 @@ function countMatches(pattern: RegExp | null, text: string): string[] {
   return [...text.matchAll(pattern)].map((m) => m[0].toLowerCase());
 }
 
+/** The modal pattern without its flags but `u`, compiled once per lexicon (was once per sentence). */
+const firstModalPatterns = new WeakMap<RegExp, RegExp>();
+
+function firstModalPattern(pattern: RegExp): RegExp {
+  let first = firstModalPatterns.get(pattern);
+  if (!first) {
+    first = new RegExp(pattern.source, 'u');
+    firstModalPatterns.set(pattern, first);
+  }
+  return first;
+}
+
 /** Places a sentence on the 1–5 strength scale of docs/glossary.md. */
 export function measureStrength(text: string, lexicon: Lexicon): Strength {
   const markers: string[] = [];
   let level = 3;
   // Lower case only: "In May, …" is a month, not a modal (docs/tricky-cases.md).
-  const modal = lexicon.modalPattern
-    ? new RegExp(lexicon.modalPattern.source, 'u').exec(text)
-    : null;
+  const modal = lexicon.modalPattern ? firstModalPattern(lexicon.modalPattern).exec(text) : null;
   if (modal) {
     const value = lexicon.modals.get(modal[0]);
     if (value !== undefined) {

@@ -21,9 +21,13 @@ export function extractItems(text: string, from = 0): string[] {
   const clauses = text.slice(from).split(/[;:](?!\d)|\.(?=\s|$)/);
   for (const clause of clauses) {
     if (!clause.includes(',') || !/\s(?:and|or)\s/.test(clause) || clause.length > 2000) continue;
+    // A match can only start at the clause start or right after a comma: a match starting inside
+    // a comma-free run would also match from the run's start, which comes first. The lookbehind
+    // says so, so the engine skips the other start positions (they made this quadratic in the
+    // length of a comma-free run).
     const m =
-      /([^,]+(?:,\s+[^,]+)+?,?\s+(?:and|or)\s+[^,]+)$/.exec(clause) ??
-      /([^,]+(?:,\s+[^,]+)+,?\s+(?:and|or)\s+[^,]+)/.exec(clause);
+      /(?<![^,])([^,]+(?:,\s+[^,]+)+?,?\s+(?:and|or)\s+[^,]+)$/.exec(clause) ??
+      /(?<![^,])([^,]+(?:,\s+[^,]+)+,?\s+(?:and|or)\s+[^,]+)/.exec(clause);
     if (!m?.[1]) continue;
     const parts = m[1]
       .split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]*$)/)
