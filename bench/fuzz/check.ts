@@ -153,7 +153,7 @@ function isMarkupOnly(violation: string): boolean {
     '$1',
   );
   const stripped = decodeEntities(
-    unwrapped.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>/g, ''),
+    unwrapped.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>/g, ''),
   );
   return foldLikeChecker(stripped) === foldLikeChecker(text);
 }

@@ -62,16 +62,15 @@ export function readMarkdown(source: string, options: ReadMarkdownOptions = {}):
     for (const [from, to] of splitChunks(source.slice(start, end), chunkSize)) {
       // micromark drops a U+FEFF at the start of what it is given, which would shift every offset.
       const base = start + from + (source.charCodeAt(start + from) === 0xfeff ? 1 : 0);
+      const deepLine = firstDeepListLine(source, base, start + to);
+      if (deepLine !== -1) throw tooDeep(lineAt(source, deepLine));
       let tree: Root;
       try {
         tree = remark().parse(source.slice(base, start + to)) as Root;
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
         // Thousands of nested lists or quotes exhaust the stack of the Markdown parser (fuzzer).
-        throw new UserError('E_TOO_DEEP', 'the Markdown is nested too deeply to read', {
-          location: { file: '', line: lineAt(source, base) },
-          expected: 'fewer levels of nested lists or block quotes',
-        });
+        throw tooDeep(lineAt(source, base));
       }
       const walker = new Walker(source, base, blocks);
       for (const node of tree.children) {
@@ -195,6 +194,8 @@ export function readSimpleSegment(source: string, start: number, end: number): B
   const item = /^(\d{1,9})[.)]( +)(?=\S)/.exec(text);
   if (/^\d{1,9}[.)](?:\s|$)/.test(text) && !item) return undefined;
   const contentStart = item ? item[0].length : 0;
+  // `1. 1. text` opens a list inside the item: remark's reading, not ours.
+  if (item && /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/.test(text.slice(contentStart))) return undefined;
   const piece = dropIndents(trimMapped(mapSlice(source, start + contentStart, end)));
   if (piece.plain === '') return undefined;
   if (item) return { kind: 'paragraph', number: item[1] as string, pieces: [piece], start, end };
@@ -209,6 +210,55 @@ export function readSimpleSegment(source: string, start: number, end: number): B
     };
   }
   return { kind: 'paragraph', pieces: [piece], start, end };
+}
+
+/**
+ * Most list markers one line may open (`- - - … text`). Why: micromark's cost grows with the
+ * square of the depth and its stack gives out near 1,860 levels after seconds of work (fuzzer);
+ * refusing at once is the same answer, sooner. Block quotes (`> > >`) are cheap and not counted.
+ */
+export const MAX_LIST_MARKERS_PER_LINE = 1000;
+
+/** Offset of the first line in `source[from, to)` that opens too many lists, or -1. */
+function firstDeepListLine(source: string, from: number, to: number): number {
+  let lineStart = from;
+  while (lineStart < to) {
+    let k = lineStart;
+    let markers = 0;
+    for (;;) {
+      while (source[k] === ' ' || source[k] === '\t' || source[k] === '>') k++;
+      const c = source.charCodeAt(k);
+      let after = k;
+      if (c === 45 || c === 43 || c === 42)
+        after = k + 1; // - + *
+      else {
+        while (
+          after < to &&
+          after - k < 9 &&
+          source.charCodeAt(after) >= 48 &&
+          source.charCodeAt(after) <= 57
+        )
+          after++;
+        if (after === k || (source[after] !== '.' && source[after] !== ')')) break;
+        after++;
+      }
+      if (after === k || (source[after] !== ' ' && source[after] !== '\t')) break;
+      markers++;
+      k = after;
+    }
+    if (markers > MAX_LIST_MARKERS_PER_LINE) return lineStart;
+    const next = source.indexOf('\n', k);
+    if (next === -1 || next >= to) break;
+    lineStart = next + 1;
+  }
+  return -1;
+}
+
+function tooDeep(line: number): UserError {
+  return new UserError('E_TOO_DEEP', 'the Markdown is nested too deeply to read', {
+    location: { file: '', line },
+    expected: 'fewer levels of nested lists or block quotes',
+  });
 }
 
 function lineAt(source: string, offset: number): number {

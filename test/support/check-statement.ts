@@ -10,6 +10,9 @@ const MARKUP = /[\s*_`>|\\#~=+-]/g;
 /** A list label or sub-item marker ("(a)", "5.", "iv)"). */
 const LABEL = /^(?:\(?[a-z0-9]{1,6}[.)]|\d+(?:\.\d+)*\(?[a-z0-9]*\)?\.?)*$/i;
 
+/** An inline HTML tag or a closed comment, as CommonMark reads them. */
+const HTML_TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+
 function fold(text: string): string {
   return text
     .replace(/\]\([^)]*\)/g, '')
@@ -33,6 +36,9 @@ export function checkStatement(statement: Statement): string[] {
   const { source } = statement;
   const lines = new LineIndex(source);
   const ids = new Set<string>();
+  // Between sentences, Markdown may hold inline HTML tags and comments, which carry no text.
+  const dropped = (text: string): string =>
+    statement.format === 'markdown' ? text.replace(HTML_TAG, '') : text;
   const checkSpan = (what: string, span: SourceSpan): void => {
     if (!(span.start >= 0 && span.start <= span.end && span.end <= source.length)) {
       problems.push(`${what}: span ${span.start}-${span.end} out of range`);
@@ -78,7 +84,7 @@ export function checkStatement(statement: Statement): string[] {
         }
         if (sentence.span.start < cursor)
           problems.push(`sentence ${sentence.id} overlaps the one before`);
-        const gap = fold(source.slice(cursor, sentence.span.start));
+        const gap = fold(dropped(source.slice(cursor, sentence.span.start)));
         if (gap !== '' && !LABEL.test(gap)) {
           problems.push(
             `text lost before ${sentence.id}: ${JSON.stringify(gap.slice(0, 80))} (sentence ${k + 1})`,
@@ -86,7 +92,7 @@ export function checkStatement(statement: Statement): string[] {
         }
         cursor = sentence.span.end;
       });
-      const tail = fold(source.slice(cursor, paragraph.span.end));
+      const tail = fold(dropped(source.slice(cursor, paragraph.span.end)));
       if (tail !== '')
         problems.push(
           `text lost at the end of ${paragraph.id}: ${JSON.stringify(tail.slice(0, 80))}`,

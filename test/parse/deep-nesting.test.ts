@@ -1,0 +1,59 @@
+/** Lists nested on one line: read up to the limit, refused above it before remark runs. */
+import { describe, expect, it } from 'vitest';
+import { isUserError } from '../../src/model/errors.js';
+import { parseStatement } from '../../src/parse/parse-statement.js';
+import { MAX_LIST_MARKERS_PER_LINE, readMarkdown } from '../../src/parse/read-markdown.js';
+
+const nested = (markers: string, depth: number): string =>
+  `# Joint statement\n\nThe ministers met.\n\n${markers.repeat(depth)}The two sides agreed.\n`;
+
+function refusal(text: string): { code: string; line: number | undefined } | undefined {
+  try {
+    parseStatement(text, { file: 'deep.md' });
+    return undefined;
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { code: error.code, line: error.location?.line };
+  }
+}
+
+describe('lists nested on one line', () => {
+  it.each(['- ', '* ', '1. ', '2) ', '> - '])('reads %j nested to the limit', (marker) => {
+    const statement = parseStatement(nested(marker, MAX_LIST_MARKERS_PER_LINE), {
+      file: 'deep.md',
+    });
+    const texts = statement.sections.flatMap((s) =>
+      [...s.paragraphs, ...s.sections.flatMap((c) => c.paragraphs)].flatMap((p) =>
+        p.sentences.map((x) => x.text),
+      ),
+    );
+    expect(texts).toContain('The two sides agreed.');
+  });
+
+  it.each(['- ', '+ ', '10. ', ' - '])(
+    'refuses %j nested one level deeper, naming the line',
+    (marker) => {
+      expect(refusal(nested(marker, MAX_LIST_MARKERS_PER_LINE + 1))).toEqual({
+        code: 'E_TOO_DEEP',
+        line: 5,
+      });
+    },
+  );
+
+  it('does not count block quotes, which remark reads cheaply', () => {
+    expect(refusal(nested('> ', 3 * MAX_LIST_MARKERS_PER_LINE))).toBeUndefined();
+  });
+
+  it.each(['1. 1. 1. ', '10. 10. ', '2) 2) ', '3. - '])(
+    'reads %j the same way on the fast path as through remark',
+    (markers) => {
+      const text = `# T\n\n${markers}The sides agreed.\n`;
+      const blocks = (fastPath: boolean): unknown =>
+        readMarkdown(text, { fastPath }).blocks.map((b) =>
+          b.kind === 'paragraph' ? [b.number, b.pieces.map((p) => p.plain)] : b.kind,
+        );
+      expect(blocks(true)).toEqual(blocks(false));
+      expect(blocks(true)).toEqual(['heading', [/\d+/.exec(markers)?.[0], ['The sides agreed.']]]);
+    },
+  );
+});
