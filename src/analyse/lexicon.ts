@@ -91,29 +91,108 @@ export function compileLexicon(spec: LexiconSpec): Lexicon {
   };
 }
 
-/** Validates a parsed YAML lexicon; `file` names it in errors. */
-export function readLexiconSpec(data: unknown, file: string): LexiconSpec {
-  const fail = (what: string): never => {
+/** The line of the key at `path` in the YAML a lexicon was read from, when it can be found. */
+export type LineOf = (path: readonly string[]) => number | undefined;
+
+type StrengthSpec = NonNullable<LexiconSpec['strength']>;
+
+const LEXICON_KEYS = ['acts', 'actions', 'strength'] as const;
+const STRENGTH_LISTS = ['intensifiers', 'hedges', 'absolutes'] as const;
+const STRENGTH_KEYS = ['modals', ...STRENGTH_LISTS] as const;
+const SHAPE = 'acts/actions as "lemma: [forms]" and strength as in docs/glossary.md';
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A list of words: strings that are not blank. */
+function isWordList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((w) => typeof w === 'string' && w.trim() !== '');
+}
+
+/** `value` as short JSON for a message. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+/**
+ * Validates a parsed YAML lexicon (a `--lexicon` file, or the lexicon keys of a series.yaml) and
+ * returns a clean copy: every field is checked, and a field of the wrong type is `E_LEXICON`
+ * naming `file`, and the line of the field when `lineOf` finds it.
+ */
+export function readLexiconSpec(
+  data: unknown,
+  file: string,
+  lineOf: LineOf = () => undefined,
+): LexiconSpec {
+  const fail = (path: readonly string[], what: string, expected = SHAPE): never => {
+    const line = path.length > 0 ? lineOf(path) : undefined;
     throw new UserError('E_LEXICON', `lexicon ${what}`, {
-      location: { file },
-      expected: 'acts/actions as "lemma: [forms]" and strength as in docs/glossary.md',
+      location: line === undefined ? { file } : { file, line },
+      expected,
     });
   };
   if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) return fail('is not a mapping');
-  const record = data as Record<string, unknown>;
-  for (const key of ['acts', 'actions'] as const) {
-    const value = record[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return fail(`"${key}" is not a mapping`);
-    for (const [lemma, forms] of Object.entries(value)) {
-      if (!Array.isArray(forms) || !forms.every((f) => typeof f === 'string')) {
-        return fail(`"${key}.${lemma}" is not a list of words`);
-      }
-    }
+  if (!isMapping(data)) return fail([], 'is not a mapping');
+  for (const key of Object.keys(data)) {
+    if (!(LEXICON_KEYS as readonly string[]).includes(key))
+      fail([key], `key "${key}" is unknown`, 'one of acts, actions or strength');
   }
-  return record as LexiconSpec;
+  const spec: { -readonly [K in keyof LexiconSpec]: LexiconSpec[K] } = {};
+  for (const key of ['acts', 'actions'] as const) {
+    const value = data[key];
+    if (value === undefined || value === null) continue;
+    if (!isMapping(value)) return fail([key], `"${key}" is not a mapping`);
+    const lemmas: [string, string[]][] = [];
+    for (const [lemma, forms] of Object.entries(value)) {
+      if (!isWordList(forms)) return fail([key, lemma], `"${key}.${lemma}" is not a list of words`);
+      lemmas.push([lemma, forms]);
+    }
+    // fromEntries: a lemma such as "__proto__" stays a plain key.
+    spec[key] = Object.fromEntries(lemmas);
+  }
+  const strength = data['strength'];
+  if (strength !== undefined && strength !== null) {
+    if (!isMapping(strength)) return fail(['strength'], '"strength" is not a mapping');
+    for (const key of Object.keys(strength)) {
+      if (!(STRENGTH_KEYS as readonly string[]).includes(key))
+        fail(
+          ['strength', key],
+          `key "strength.${key}" is unknown`,
+          'one of modals, intensifiers, hedges or absolutes',
+        );
+    }
+    const out: { -readonly [K in keyof StrengthSpec]: StrengthSpec[K] } = {};
+    const modals = strength['modals'];
+    if (modals !== undefined && modals !== null) {
+      if (!isMapping(modals))
+        return fail(['strength', 'modals'], '"strength.modals" is not a mapping');
+      const levels: [string, number][] = [];
+      for (const [word, level] of Object.entries(modals)) {
+        if (word.trim() === '')
+          fail(['strength', 'modals', word], '"strength.modals" has an empty word');
+        if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5) {
+          fail(
+            ['strength', 'modals', word],
+            `"strength.modals.${word}" is ${shown(level)}`,
+            'a strength level: a whole number from 1 to 5',
+          );
+        }
+        levels.push([word, level as number]);
+      }
+      out.modals = Object.fromEntries(levels);
+    }
+    for (const key of STRENGTH_LISTS) {
+      const words = strength[key];
+      if (words === undefined || words === null) continue;
+      if (!isWordList(words))
+        return fail(['strength', key], `"strength.${key}" is not a list of words`);
+      out[key] = words;
+    }
+    spec.strength = out;
+  }
+  return spec;
 }
 
 let defaultSpec: LexiconSpec | undefined;

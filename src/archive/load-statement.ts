@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type { Document } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { ActorConfig } from '../analyse/analyse-statement.js';
 import { analyseStatement } from '../analyse/analyse-statement.js';
-import type { Lexicon, LexiconSpec } from '../analyse/lexicon.js';
+import type { Lexicon, LexiconSpec, LineOf } from '../analyse/lexicon.js';
 import {
   compileLexicon,
   defaultLexiconSpec,
@@ -58,24 +59,54 @@ export interface LoadOptions {
 
 export { readBytes } from './read-input.js';
 
-function readYamlFile(file: string, kind: InputKind): unknown {
+/** A YAML file read: its data, and where each key is. */
+interface YamlFile {
+  readonly data: unknown;
+  readonly lineOf: LineOf;
+}
+
+function readYamlFile(file: string, kind: InputKind): YamlFile {
   const text = readBytes(file, { kind }).toString('utf8');
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new UserError('E_YAML', `invalid YAML: ${(error as Error).message.split('\n')[0]}`, {
+  const invalid = (error: Error, line: number | undefined): UserError =>
+    new UserError('E_YAML', `invalid YAML: ${error.message.split('\n')[0]}`, {
       location: line === undefined ? { file } : { file, line },
       expected: 'a YAML mapping',
     });
+  const doc = parseDocument(text);
+  const first = doc.errors[0];
+  if (first) throw invalid(first, first.linePos?.[0]?.line);
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // e.g. an alias to an anchor that is not defined.
+    throw invalid(error as Error, undefined);
   }
+  return { data, lineOf: (path) => keyLine(doc, text, path) };
+}
+
+/** The 1-based line of the key at `path` in `doc` (parsed from `text`), if it is there. */
+function keyLine(doc: Document, text: string, path: readonly string[]): number | undefined {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const last = path[path.length - 1];
+  for (const pair of parent.items) {
+    const key = pair.key;
+    const value = isScalar(key) ? key.value : key;
+    if (String(value) === last && isNode(key) && key.range) {
+      let line = 1;
+      for (let i = 0; i < key.range[0]; i++) if (text.charCodeAt(i) === 10) line++;
+      return line;
+    }
+  }
+  return undefined;
 }
 
 /** Reads `series.yaml` in `dir`, or returns an empty config when there is none. */
 export function readSeriesConfig(dir: string): SeriesConfig {
   const file = join(dir, 'series.yaml');
   if (!existsSync(file)) return {};
-  const data = readYamlFile(file, 'series config');
+  const { data, lineOf } = readYamlFile(file, 'series config');
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
   const record = data as Record<string, unknown>;
   const fail =
@@ -104,7 +135,7 @@ export function readSeriesConfig(dir: string): SeriesConfig {
   const lexicon: Record<string, unknown> = {};
   for (const key of ['acts', 'actions', 'strength'])
     if (record[key] !== undefined) lexicon[key] = record[key];
-  if (Object.keys(lexicon).length > 0) config.lexicon = readLexiconSpec(lexicon, file);
+  if (Object.keys(lexicon).length > 0) config.lexicon = readLexiconSpec(lexicon, file, lineOf);
   return config;
 }
 
@@ -117,11 +148,10 @@ export function lexiconFor(config: SeriesConfig, lexiconFile?: string): Lexicon 
   if (!lexicon) {
     let spec = defaultLexiconSpec();
     if (config.lexicon) spec = mergeLexicon(spec, config.lexicon);
-    if (lexiconFile)
-      spec = mergeLexicon(
-        spec,
-        readLexiconSpec(readYamlFile(lexiconFile, 'lexicon file'), lexiconFile),
-      );
+    if (lexiconFile) {
+      const { data, lineOf } = readYamlFile(lexiconFile, 'lexicon file');
+      spec = mergeLexicon(spec, readLexiconSpec(data, lexiconFile, lineOf));
+    }
     lexicon = compileLexicon(spec);
     lexiconCache.set(key, lexicon);
   }

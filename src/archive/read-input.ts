@@ -16,6 +16,13 @@ const CHUNK_BYTES = 64 * 1024;
 /** What kind of file an input is, for messages: "a path to a <kind>". */
 export type InputKind = 'statement file' | 'lexicon file' | 'series config';
 
+/** Each kind of file as messages name it. */
+const WHAT: Readonly<Record<InputKind, string>> = {
+  'statement file': 'a statement file',
+  'lexicon file': 'a YAML lexicon file (--lexicon)',
+  'series config': 'a series.yaml file',
+};
+
 /** Options of {@link readBytes}. */
 export interface ReadOptions {
   /** Largest input accepted in bytes (default: 50 MiB). */
@@ -87,7 +94,7 @@ export function readBytes(file: string, options: ReadOptions = {}): Buffer {
   } catch {
     throw new UserError('E_NOT_FOUND', `no such file`, {
       location: { file },
-      expected: `a path to a ${kind}`,
+      expected: `a path to ${WHAT[kind]}`,
     });
   }
   let fd: number;
@@ -117,7 +124,7 @@ function isDirectoryError(file: string, kind: InputKind): UserError {
     expected:
       kind === 'statement file'
         ? 'a statement file (use `series` or `report` for a folder)'
-        : `a ${kind}`,
+        : WHAT[kind],
   });
 }
 

@@ -583,7 +583,7 @@ describe('the rest of the catalogue (docs/errors.md)', () => {
     expectUserError(
       await runCli(['compare', OTHER, OTHER, '--lexicon', lexicon]),
       'E_LEXICON',
-      /lexicon\.yaml: lexicon "acts" is not a mapping; expected acts\/actions as "lemma: \[forms\]"/,
+      /lexicon\.yaml:1: lexicon "acts" is not a mapping; expected acts\/actions as "lemma: \[forms\]"/,
     );
     const brokenLexicon = write('broken-lexicon.yaml', 'acts: {pledge: [pledged\n');
     expectUserError(
@@ -780,4 +780,135 @@ describe('inputs without end, and stdin that cannot be read', () => {
       /^statement-diff: -: cannot be read \(EISDIR\)/,
     );
   });
+});
+
+describe('a --lexicon file of the wrong shape', () => {
+  it(
+    'each field of the wrong type is E_LEXICON naming the file, the line and what was expected',
+    { timeout: BOUND },
+    async () => {
+      const shape = 'acts/actions as "lemma: \\[forms\\]" and strength as in docs/glossary.md';
+      const level = 'a strength level: a whole number from 1 to 5';
+      const cases: [string, number, string, string][] = [
+        ['strength: 5\n', 1, 'lexicon "strength" is not a mapping', shape],
+        ['acts: {}\nstrength: [1, 2]\n', 2, 'lexicon "strength" is not a mapping', shape],
+        [
+          'strength:\n  will: x\n',
+          2,
+          'lexicon key "strength.will" is unknown',
+          'one of modals, intensifiers, hedges or absolutes',
+        ],
+        [
+          'strength:\n  modals:\n    will: "x"\n',
+          3,
+          'lexicon "strength.modals.will" is "x"',
+          level,
+        ],
+        [
+          'strength:\n  modals:\n    may: 2\n    will: 9\n',
+          4,
+          'lexicon "strength.modals.will" is 9',
+          level,
+        ],
+        ['strength:\n  modals: {will: 0}\n', 2, 'lexicon "strength.modals.will" is 0', level],
+        ['strength:\n  modals: {will: 2.5}\n', 2, 'lexicon "strength.modals.will" is 2.5', level],
+        ['strength:\n  modals: [1, 2]\n', 2, 'lexicon "strength.modals" is not a mapping', shape],
+        ['strength:\n  hedges: 5\n', 2, 'lexicon "strength.hedges" is not a list of words', shape],
+        [
+          'strength:\n  absolutes: [never, {a: 1}]\n',
+          2,
+          'lexicon "strength.absolutes" is not a list of words',
+          shape,
+        ],
+        [
+          'acts:\n  pledge:\n    - pledged\n    - 3\n',
+          2,
+          'lexicon "acts.pledge" is not a list of words',
+          shape,
+        ],
+        [
+          'actions:\n  build: ["", built]\n',
+          2,
+          'lexicon "actions.build" is not a list of words',
+          shape,
+        ],
+        [
+          'acts: {}\nstrenght: {}\n',
+          2,
+          'lexicon key "strenght" is unknown',
+          'one of acts, actions or strength',
+        ],
+      ];
+      for (const [yaml, line, message, expected] of cases) {
+        const lexicon = write('shape/lexicon.yaml', yaml);
+        const r = await runCli(['compare', OTHER, OTHER, '--lexicon', lexicon]);
+        expectUserError(
+          r,
+          'E_LEXICON',
+          new RegExp(
+            `^statement-diff: ${esc(lexicon)}:${line}: ${esc(message)}; expected ${expected} \\[E_LEXICON\\]\\n$`,
+          ),
+        );
+      }
+    },
+  );
+
+  it('the same checks apply to the strength of a series.yaml', { timeout: BOUND }, async () => {
+    const rounds = [
+      write('lexicon-series/2026-01-01.md', PLAIN),
+      write('lexicon-series/2026-02-01.md', PLAIN),
+    ];
+    const config = write(
+      'lexicon-series/series.yaml',
+      'title: T\nstrength:\n  modals:\n    must: [5]\n',
+    );
+    expectUserError(
+      await runCli(['series', join(rounds[0] as string, '..')]),
+      'E_LEXICON',
+      new RegExp(`^statement-diff: ${esc(config)}:4: lexicon "strength.modals.must" is \\[5\\]`),
+    );
+  });
+
+  it('a good lexicon with strength words is used', { timeout: BOUND }, async () => {
+    const lexicon = write(
+      'good-lexicon.yaml',
+      'acts:\n  pledge: [vowed]\nstrength:\n  modals: {ought: 3}\n  intensifiers: [wholeheartedly]\n  hedges: []\n',
+    );
+    const file = write(
+      'strength.md',
+      '# Joint statement\n\n1. The two sides wholeheartedly vowed to build the railway.\n',
+    );
+    const r = await runCli(['parse', file, '--lexicon', lexicon, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const parsed = JSON.parse(r.stdout) as {
+      commitments: { act: string; strength: { level: number; markers: string[] } }[];
+    };
+    expect(parsed.commitments[0]?.act).toBe('pledge');
+    expect(parsed.commitments[0]?.strength.markers).toContain('wholeheartedly');
+  });
+
+  it(
+    'a missing lexicon, or a folder, names the file and what --lexicon expects',
+    { timeout: BOUND },
+    async () => {
+      const missing = join(dir, 'no-such-lexicon.yaml');
+      expectUserError(
+        await runCli(['compare', OTHER, OTHER, '--lexicon', missing]),
+        'E_NOT_FOUND',
+        new RegExp(
+          `^statement-diff: ${esc(missing)}: no such file; expected a path to a YAML lexicon file \\(--lexicon\\) \\[E_NOT_FOUND\\]\\n$`,
+        ),
+      );
+      // With the parse cache (series), the lexicon is hashed first: a folder must not crash that.
+      const rounds = [write('lex-dir/2026-01-01.md', PLAIN), write('lex-dir/2026-02-01.md', PLAIN)];
+      const folder = join(dir, 'lex-dir');
+      expectUserError(
+        await runCli(['series', ...rounds, '--lexicon', folder, '--cache'], {}),
+        'E_IS_DIRECTORY',
+        new RegExp(
+          `^statement-diff: ${esc(folder)}: is a directory; expected a YAML lexicon file \\(--lexicon\\) \\[E_IS_DIRECTORY\\]\\n$`,
+        ),
+      );
+    },
+  );
 });
