@@ -1,5 +1,5 @@
 /** Reads YAML frontmatter into {@link StatementMeta}, with errors that name the line. */
-import { parseDocument } from 'yaml';
+import { parseDocument, visit } from 'yaml';
 import { UserError } from '../model/errors.js';
 import type { Party, StatementMeta } from '../model/statement.js';
 
@@ -20,11 +20,18 @@ const KNOWN = new Set([
  */
 export function readFrontmatter(yamlText: string, file: string, firstLine: number): StatementMeta {
   const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  // The line in the file of an offset into `yamlText` (prettyErrors is off, so errors carry
+  // offsets, not lines).
+  const lineAt = (offset: number): number => {
+    let line = firstLine;
+    for (let i = 0; i < offset && i < yamlText.length; i++)
+      if (yamlText.charCodeAt(i) === 10) line++;
+    return line;
+  };
   const first = doc.errors[0];
   if (first) {
-    const line = firstLine + (first.linePos?.[0]?.line ?? 1) - 1;
     throw new UserError('E_YAML', `invalid YAML frontmatter: ${first.message.split('\n')[0]}`, {
-      location: { file, line },
+      location: { file, line: lineAt(first.pos[0]) },
       expected: 'YAML key: value pairs between the two --- lines',
     });
   }
@@ -32,12 +39,20 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
   try {
     data = doc.toJS();
   } catch (error) {
-    // e.g. an alias to an anchor that is not defined (found by the fuzzer).
+    // e.g. an alias to an anchor that is not defined (found by the fuzzer): named at the alias.
+    let at: number | undefined;
+    visit(doc, {
+      Alias: (_key, node) => {
+        if (node.resolve(doc) !== undefined) return undefined;
+        at = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
     throw new UserError(
       'E_YAML',
       `invalid YAML frontmatter: ${(error as Error).message.split('\n')[0]}`,
       {
-        location: { file, line: firstLine },
+        location: { file, line: at === undefined ? firstLine : lineAt(at) },
         expected: 'YAML key: value pairs between the two --- lines',
       },
     );

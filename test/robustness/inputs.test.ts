@@ -912,3 +912,48 @@ describe('a --lexicon file of the wrong shape', () => {
     },
   );
 });
+
+describe('frontmatter errors at their own line', () => {
+  it(
+    'invalid YAML names the line of the error, not the first line of the frontmatter',
+    { timeout: BOUND },
+    async () => {
+      // Frontmatter line 3 is line 4 of the file (line 1 is the opening ---).
+      const nested = write(
+        'late-yaml.md',
+        `---\ntitle: Joint statement\ndate: 2026-01-04\nplace: Vantor: the capital\n---\n\n${PLAIN}`,
+      );
+      expectUserError(
+        await runCli(['parse', nested]),
+        'E_YAML',
+        new RegExp(
+          `^statement-diff: ${esc(nested)}:4: invalid YAML frontmatter: Nested mappings are not allowed in compact mappings; expected YAML key: value pairs between the two --- lines \\[E_YAML\\]\\n$`,
+        ),
+      );
+      const duplicate = write(
+        'late-duplicate.md',
+        `---\ntitle: a\nround: 3\ntitle: b\n---\n\n${PLAIN}`,
+      );
+      expectUserError(
+        await runCli(['parse', duplicate]),
+        'E_YAML',
+        /late-duplicate\.md:4: invalid YAML frontmatter: Map keys must be unique/,
+      );
+      const tab = write('late-tab.md', `---\ntitle: a\nparties:\n\t- Freedonia\n---\n\n${PLAIN}`);
+      expectUserError(
+        await runCli(['parse', tab]),
+        'E_YAML',
+        /late-tab\.md:4: invalid YAML frontmatter: Tabs are not allowed as indentation/,
+      );
+      const alias = write(
+        'late-alias.md',
+        `---\ntitle: a\nround: 3\nplace: *nowhere\n---\n\n${PLAIN}`,
+      );
+      expectUserError(
+        await runCli(['parse', alias]),
+        'E_YAML',
+        /late-alias\.md:4: invalid YAML frontmatter: Unresolved alias/,
+      );
+    },
+  );
+});
