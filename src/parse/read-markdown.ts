@@ -492,6 +492,8 @@ class Walker {
       }
       i += units;
     };
+    // At the start of a source line, before its text: block quote markers there are not text.
+    let linePrefix = false;
     while (i < value.length) {
       const ch = value[i] as string;
       if (k >= end) {
@@ -499,6 +501,12 @@ class Walker {
         continue;
       }
       const s = source[k] as string;
+      if (linePrefix && s === '>' && ch !== '>') {
+        k++;
+        continue;
+      }
+      const wasPrefix: boolean = linePrefix;
+      linePrefix = false;
       if (s === '&') {
         const decoded = decodeReferenceAt(source, k, end);
         if (decoded && value.startsWith(decoded.text, i)) {
@@ -510,6 +518,7 @@ class Walker {
       if (s === ch) {
         map(k, 1);
         k++;
+        linePrefix = ch === '\n';
       } else if (s === '\\' && source[k + 1] === ch && k + 1 < end && ASCII_PUNCTUATION.test(ch)) {
         map(k + 1, 1);
         k += 2;
@@ -517,12 +526,15 @@ class Walker {
         // A run of whitespace: the value keeps at most its line break, or one space of it.
         let runEnd = k;
         while (runEnd < end && WHITESPACE.test(source[runEnd] as string)) runEnd++;
+        const from = k;
         if (WHITESPACE.test(ch)) {
           let at = source.indexOf(ch, k);
           if (at === -1 || at >= runEnd) at = k;
           map(at, 1);
           k = at + 1;
         } else k = runEnd;
+        const brokeLine = source.lastIndexOf('\n', k - 1);
+        linePrefix = wasPrefix || (brokeLine >= from && brokeLine < k);
       } else {
         let found = -1;
         for (let j = k + 1; j < end && j < k + LOOKAHEAD; j++) {

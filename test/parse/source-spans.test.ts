@@ -113,4 +113,26 @@ describe('sentence spans through Markdown that remark rewrites', () => {
     ]);
     expect(text.slice(sentences[0]?.span.start, sentences[0]?.span.end)).toBe('Both sides agreed.');
   });
+
+  it('skips the block quote markers that open continuation lines', () => {
+    const deep = '>'.repeat(64);
+    const statement = parsed(
+      `${deep} The sides agreed to\n${deep} meet. They will\n> > > > talk.\n`,
+    );
+    expect(checkStatement(statement)).toEqual([]);
+    expect(sentencesOf(statement).map((s) => s.text)).toEqual([
+      'The sides agreed to meet.',
+      'They will talk.',
+    ]);
+    expect(slices(statement)[0]?.[0]).toBe(`The sides agreed to\n${deep} meet.`);
+  });
+
+  it('leaves the checkbox of a task list item out of its sentence', () => {
+    const statement = parsed('- [x] The sides agreed.\n- [ ] They will meet.\n');
+    expect(checkStatement(statement)).toEqual([]);
+    expect(slices(statement)).toEqual([
+      ['The sides agreed.', 'The sides agreed.'],
+      ['They will meet.', 'They will meet.'],
+    ]);
+  });
 });

@@ -13,6 +13,9 @@ const LABEL = /^(?:\(?[a-z0-9]{1,6}[.)]|\d+(?:\.\d+)*\(?[a-z0-9]*\)?\.?)*$/i;
 /** An inline HTML tag or a closed comment, as CommonMark reads them. */
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
+/** The checkbox of a GFM task list item (`- [x] text`), which remark keeps as a flag. */
+const TASK_BOX = /\[[ xX]\](?=\s|$)/g;
+
 function fold(text: string): string {
   return text
     .replace(/\]\([^)]*\)/g, '')
@@ -38,7 +41,7 @@ export function checkStatement(statement: Statement): string[] {
   const ids = new Set<string>();
   // Between sentences, Markdown may hold inline HTML tags and comments, which carry no text.
   const dropped = (text: string): string =>
-    statement.format === 'markdown' ? text.replace(HTML_TAG, '') : text;
+    statement.format === 'markdown' ? text.replace(HTML_TAG, '').replace(TASK_BOX, '') : text;
   const checkSpan = (what: string, span: SourceSpan): void => {
     if (!(span.start >= 0 && span.start <= span.end && span.end <= source.length)) {
       problems.push(`${what}: span ${span.start}-${span.end} out of range`);
