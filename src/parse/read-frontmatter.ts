@@ -99,9 +99,9 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
   }
   const date = text('date');
   if (date !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-      fail('date', 'a date written YYYY-MM-DD', date);
-    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail('date', 'a date written YYYY-MM-DD', date);
+    // Date.parse takes 2020-02-30 for 1 March: check the calendar.
+    if (!isCalendarDate(date)) fail('date', 'a date that exists, written YYYY-MM-DD', date);
     meta.date = date;
   }
   for (const key of ['title', 'place', 'source', 'language'] as const) {
@@ -124,6 +124,15 @@ export function readFrontmatter(yamlText: string, file: string, firstLine: numbe
   for (const key of Object.keys(record).sort()) if (!KNOWN.has(key)) extra[key] = record[key];
   if (Object.keys(extra).length > 0) meta.extra = extra;
   return meta;
+}
+
+/** True when `date` (`YYYY-MM-DD`) names a day that exists: month 1–12, day within the month. */
+export function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
 }
 
 /** Reads a `parties` list: strings, or `{name, aliases}` mappings. */

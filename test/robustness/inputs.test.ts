@@ -957,3 +957,39 @@ describe('frontmatter errors at their own line', () => {
     },
   );
 });
+
+describe('frontmatter dates', () => {
+  it(
+    'a date that does not exist (2020-02-30) is E_META at its line; real dates pass',
+    { timeout: BOUND },
+    async () => {
+      for (const date of [
+        '2020-02-30',
+        '2021-02-29',
+        '1900-02-29',
+        '2026-04-31',
+        '2026-13-01',
+        '2026-00-10',
+        '2026-01-00',
+      ]) {
+        const file = write(
+          `impossible-${date}.md`,
+          `---\ntitle: Joint statement\ndate: ${date}\n---\n\n${PLAIN}`,
+        );
+        expectUserError(
+          await runCli(['parse', file]),
+          'E_META',
+          new RegExp(
+            `^statement-diff: ${esc(file)}:3: frontmatter field "date" is "${date}"; expected a date that exists, written YYYY-MM-DD \\[E_META\\]\\n$`,
+          ),
+        );
+      }
+      for (const date of ['2020-02-29', '2000-02-29', '2026-12-31']) {
+        const file = write(`real-${date}.md`, `---\ndate: ${date}\n---\n\n${PLAIN}`);
+        const r = await runCli(['parse', file, '--format', 'json']);
+        expect(r.code, r.stderr).toBe(0);
+        expect((JSON.parse(r.stdout) as { meta: { date: string } }).meta.date).toBe(date);
+      }
+    },
+  );
+});
