@@ -79,25 +79,23 @@ export function compareStatements(
   const whereA = locateSentences(after);
   const commitmentsB = new Map(before.commitments.map((c) => [c.sentenceId, c]));
   const commitmentsA = new Map(after.commitments.map((c) => [c.sentenceId, c]));
-  const textB = new Map(sentencesOf(before).map((s) => [s.id, s]));
-  const textA = new Map(sentencesOf(after).map((s) => [s.id, s]));
 
   const side = (
     ids: readonly string[],
     where: Map<string, SentencePlace>,
-    texts: typeof textB,
     commitments: Map<string, Commitment>,
   ): ChangeSide | null => {
     const first = ids[0];
     if (first === undefined) return null;
     const at = where.get(first);
-    const sentence = texts.get(first);
+    const sentence = at?.sentence;
     const commitment =
       ids.map((id) => commitments.get(id)).find((c) => c && !c.isContext) ?? commitments.get(first);
     if (!at || !sentence || !commitment) throw new Error(`unknown sentence ${first}`);
     return {
       ids,
-      text: ids.map((id) => texts.get(id)?.text ?? '').join(' '),
+      // The places hold the sentences: no second id → sentence map per side (memory, issue 5).
+      text: ids.map((id) => where.get(id)?.sentence.text ?? '').join(' '),
       paragraph: label(at.paragraph),
       sentence: at.index + 1,
       section: at.section.heading,
@@ -110,8 +108,8 @@ export function compareStatements(
   };
 
   const changes: (CommitmentChange & { order: number })[] = alignment.pairs.map((pair, order) => {
-    const b = side(pair.before, whereB, textB, commitmentsB);
-    const a = side(pair.after, whereA, textA, commitmentsA);
+    const b = side(pair.before, whereB, commitmentsB);
+    const a = side(pair.after, whereA, commitmentsA);
     const kind = kindOf(pair);
     const qualifiers =
       b && a
