@@ -81,6 +81,29 @@ export function jobsOf(args: Args): number {
   return jobs;
 }
 
+/** Declares `--jobs`, the worker threads that parse large inputs (docs/decisions/012). */
+export function withJobsOption(yargs: Argv): Argv {
+  return yargs.option('jobs', {
+    type: 'number',
+    describe: 'Parse large inputs in this many worker threads (default: 1, the main thread)',
+  });
+}
+
+/** Widest terminal output accepted: wider lines only cost memory (a padded series table). */
+export const MAX_WIDTH = 1000;
+
+/** The `--width` value: a whole number of columns from `least` to {@link MAX_WIDTH}. */
+export function widthOf(args: Args, least: number, fallback: number): number {
+  const width = args['width'];
+  if (width === undefined) return fallback;
+  if (typeof width !== 'number' || !Number.isInteger(width) || width < least || width > MAX_WIDTH) {
+    throw new UserError('E_OPTION', `--width is ${String(width)}`, {
+      expected: `a whole number of columns from ${least} to ${MAX_WIDTH}`,
+    });
+  }
+  return width;
+}
+
 /** Declares `--format` (with its choices) and `--out`, the output options of `compare` and `series`. */
 export function withOutputOptions(yargs: Argv, formats: readonly string[]): Argv {
   return yargs

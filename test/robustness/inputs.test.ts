@@ -993,3 +993,63 @@ describe('frontmatter dates', () => {
     },
   );
 });
+
+describe('numeric options', () => {
+  it(
+    'a --width, --jobs or --max-bytes that is not a usable number is E_OPTION, on every command that has it',
+    { timeout: BOUND },
+    async () => {
+      const rounds = [write('numeric/2026-01-01.md', PLAIN), write('numeric/2026-02-01.md', PLAIN)];
+      const cases: [string[], RegExp][] = [
+        [
+          ['compare', OTHER, OTHER, '--width', 'abc'],
+          /^statement-diff: --width is NaN; expected a whole number of columns from 20 to 1000 \[E_OPTION\]\n$/,
+        ],
+        [
+          ['compare', OTHER, OTHER, '--width', '10'],
+          /--width is 10; expected a whole number of columns from 20/,
+        ],
+        [['compare', OTHER, OTHER, '--width', '80.5'], /--width is 80\.5; expected a whole number/],
+        [['compare', OTHER, OTHER, '--width', '1e12'], /--width is 1000000000000; expected/],
+        [
+          ['series', ...rounds, '--width', 'wide'],
+          /^statement-diff: --width is NaN; expected a whole number of columns from 40 to 1000 \[E_OPTION\]\n$/,
+        ],
+        [['series', ...rounds, '--width', '1e12'], /--width is 1000000000000; expected/],
+        [
+          ['compare', OTHER, OTHER, '--jobs', 'many'],
+          /^statement-diff: --jobs is NaN; expected a whole number from 1 \[E_OPTION\]\n$/,
+        ],
+        [['compare', OTHER, OTHER, '--jobs', '0'], /--jobs is 0; expected a whole number from 1/],
+        [['series', ...rounds, '--jobs', '1.5'], /--jobs is 1\.5; expected a whole number from 1/],
+        [
+          ['series', ...rounds, '--max-bytes', 'x'],
+          /--max-bytes is NaN; expected a positive number/,
+        ],
+        [
+          ['report', dir, '--out', join(dir, 'numeric-reports'), '--max-bytes', '-1'],
+          /--max-bytes is -1/,
+        ],
+        [['compare', OTHER, OTHER, '--min-similarity', 'x'], /--min-similarity is NaN/],
+      ];
+      for (const [args, message] of cases) expectUserError(await runCli(args), 'E_OPTION', message);
+      expect(existsSync(join(dir, 'numeric-reports'))).toBe(false);
+    },
+  );
+
+  it('valid --width and --jobs values are used', { timeout: BOUND }, async () => {
+    const rounds = [
+      write('numeric-ok/2026-01-01.md', PLAIN),
+      write('numeric-ok/2026-02-01.md', PLAIN),
+    ];
+    expectReport(
+      await runCli(['compare', OTHER, rounds[0] as string, '--width', '40', '--jobs', '2']),
+      1,
+    );
+    const narrow = await runCli(['series', ...rounds, '--width', '60', '--jobs', '2']);
+    const wide = await runCli(['series', ...rounds, '--width', '200']);
+    expect(narrow.code, narrow.stderr).toBe(0);
+    expect(wide.code, wide.stderr).toBe(0);
+    expect(narrow.stdout).not.toBe(wide.stdout);
+  });
+});

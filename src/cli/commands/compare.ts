@@ -12,7 +12,9 @@ import {
   jobsOf,
   loadOptionsOf,
   useColor,
+  widthOf,
   withInputOptions,
+  withJobsOption,
   withOutputOptions,
 } from '../options.js';
 
@@ -59,7 +61,7 @@ export const compareCommand: Command = {
   command: 'compare <before> <after>',
   describe: 'What changed between two rounds: new, dropped and changed commitments',
   builder: (yargs) =>
-    withOutputOptions(withInputOptions(yargs), FORMATS)
+    withJobsOption(withOutputOptions(withInputOptions(yargs), FORMATS))
       .positional('before', {
         type: 'string',
         describe: 'The earlier round (file, or - for stdin)',
@@ -99,6 +101,9 @@ export const compareCommand: Command = {
         expected: 'a number from 0 to 1',
       });
     }
+    const width = widthOf(args, 20, 100);
+    const jobs = jobsOf(args);
+    const load = loadOptionsOf(args, io);
     const beforeFile = fileArg(args, 'before');
     const afterFile = fileArg(args, 'after');
     if (beforeFile === '-' && afterFile === '-') {
@@ -123,11 +128,10 @@ export const compareCommand: Command = {
     const report = await buildReport(
       beforeFile,
       afterFile,
-      loadOptionsOf(args, io),
+      load,
       minSimilarity as number | undefined,
-      jobsOf(args),
+      jobs,
     );
-    const width = typeof args['width'] === 'number' && args['width'] > 20 ? args['width'] : 100;
     // JSON goes out in pieces: a report of a 10 MB pair is ~100 MB of text (issue 5, memory).
     const text = !render
       ? (sink: (chunk: string) => void) => writeStableJson(report, sink)

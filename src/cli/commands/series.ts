@@ -6,8 +6,10 @@ import {
   jobsOf,
   loadOptionsOf,
   useColor,
+  widthOf,
   withCacheOption,
   withInputOptions,
+  withJobsOption,
   withOutputOptions,
 } from '../options.js';
 
@@ -17,7 +19,7 @@ export const seriesCommand: Command = {
   command: 'series <inputs..>',
   describe: 'Follow every commitment across the rounds of a series (a folder, or files)',
   builder: (yargs) =>
-    withOutputOptions(withCacheOption(withInputOptions(yargs)), FORMATS)
+    withJobsOption(withOutputOptions(withCacheOption(withInputOptions(yargs)), FORMATS))
       .positional('inputs', {
         type: 'string',
         array: true,
@@ -44,8 +46,11 @@ export const seriesCommand: Command = {
       await import('../../report/render/render-series.js');
     const { renderSeriesHtml } = await import('../../report/render/render-series-html.js');
     const { buildSeries } = await import('../../series/build-series.js');
+    const width = widthOf(args, 40, 120);
+    const jobs = jobsOf(args);
+    const load = loadOptionsOf(args, io);
     const inputs = (args['inputs'] as unknown[]).map(String);
-    const statements = await loadSeries(inputs, loadOptionsOf(args, io), jobsOf(args));
+    const statements = await loadSeries(inputs, load, jobs);
     const folder = inputs.length === 1 ? inputs[0] : undefined;
     const title = folder !== undefined ? readSeriesConfig(folder).title : undefined;
     const report = buildSeries(statements, title ? { title } : {});
@@ -61,7 +66,6 @@ export const seriesCommand: Command = {
       (args['format'] as (typeof FORMATS)[number] | undefined) ??
       (ext ? byExt[ext] : undefined) ??
       (out ? 'json' : 'terminal');
-    const width = typeof args['width'] === 'number' && args['width'] > 40 ? args['width'] : 120;
     const text =
       format === 'markdown'
         ? renderSeriesMarkdown(report)
