@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../model/errors.js';
-import type { Statement } from '../model/statement.js';
+import type { Diagnostic, Statement } from '../model/statement.js';
 import { compareStatements } from '../report/build-comparison.js';
 import type { IndexSeries } from '../report/render/render-index-html.js';
 import { renderIndexHtml } from '../report/render/render-index-html.js';
@@ -52,6 +52,8 @@ export interface ArchiveResult {
   readonly series: number;
   readonly written: readonly string[];
   readonly skipped: readonly string[];
+  /** The warnings about the statements read (such as invalid UTF-8), each with its file. */
+  readonly diagnostics: readonly (Diagnostic & { readonly file: string })[];
 }
 
 /** A copy of `value` with object keys sorted, for deterministic JSON. */
@@ -117,6 +119,7 @@ export function buildArchive(
   const written: string[] = [];
   const skipped: string[] = [];
   const index: IndexSeries[] = [];
+  const diagnostics: (Diagnostic & { file: string })[] = [];
   const base = join(statementsDir, '..');
   folders.forEach((folder, i) => {
     const name = relative(statementsDir, folder);
@@ -145,6 +148,9 @@ export function buildArchive(
         }),
       ),
     );
+    // Kept for every series, skipped ones too: a cached statement carries its diagnostics.
+    for (const statement of statements)
+      for (const d of statement.diagnostics) diagnostics.push({ ...d, file: statement.file });
     const planned: Record<string, () => string> = {};
     const pairs: IndexSeries['pairs'][number][] = [];
     for (let k = 1; k < statements.length; k++) {
@@ -223,5 +229,5 @@ export function buildArchive(
   };
   writeAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(sortedKeys(manifest), null, 2)}\n`);
   writeAtomic(stateFile, `${fingerprint}\n`);
-  return { series: folders.length, written, skipped };
+  return { series: folders.length, written, skipped, diagnostics };
 }

@@ -1053,3 +1053,69 @@ describe('numeric options', () => {
     expect(narrow.stdout).not.toBe(wide.stdout);
   });
 });
+
+describe('warnings from series and report', () => {
+  /** A round with one Latin-1 byte on line 3; returns its bytes and the offset of the byte. */
+  function latin1Round(): { bytes: Buffer; offset: number } {
+    const head = Buffer.from('# Joint statement\n\n1. The two sides agreed to visit the caf');
+    return {
+      bytes: Buffer.concat([head, Buffer.from([0xe9]), Buffer.from(' in Vantor.\n')]),
+      offset: head.length,
+    };
+  }
+
+  it(
+    'series prints the invalid UTF-8 warning once, after the report, with or without the cache',
+    { timeout: BOUND },
+    async () => {
+      const { bytes, offset } = latin1Round();
+      const good = write('warn-series/2026-01-01.md', PLAIN);
+      const bad = write('warn-series/2026-02-01.md', bytes);
+      const warning = `statement-diff: ${bad}:3: warning: invalid UTF-8 at byte offset ${offset}; replaced with U+FFFD\n`;
+      for (const args of [
+        ['series', good, bad, '--no-cache'],
+        ['series', good, bad], // fills the parse cache
+        ['series', good, bad], // reads the statements back from it
+        ['series', join(bad, '..'), '--format', 'json'],
+      ]) {
+        const r = await runCli(args);
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stdout.length).toBeGreaterThan(0);
+        expect(r.stderr, args.join(' ')).toBe(warning);
+      }
+    },
+  );
+
+  it(
+    'report prints each warning once after its summary, also when the series is unchanged',
+    { timeout: BOUND },
+    async () => {
+      const { bytes, offset } = latin1Round();
+      const archive = join(dir, 'warn-archive');
+      write('warn-archive/talks/2026-01-01.md', PLAIN);
+      write('warn-archive/talks/2026-02-01.md', bytes);
+      write('warn-archive/talks/2026-03-01.md', PLAIN);
+      const out = join(dir, 'warn-reports');
+      // Files are named relative to the archive's parent folder, as in the reports.
+      const warning = `statement-diff: warn-archive/talks/2026-02-01.md:3: warning: invalid UTF-8 at byte offset ${offset}; replaced with U+FFFD\n`;
+      const first = await runCli(['report', archive, '--out', out]);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/^statement-diff: 1 series; \d+ files written, 0 unchanged/);
+      expect(first.stderr).toBe(warning);
+      const again = await runCli(['report', archive, '--out', out]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/^statement-diff: 1 series; 0 files written, \d+ unchanged/);
+      expect(again.stderr).toBe(warning);
+    },
+  );
+
+  it('compare of a file with itself prints its warning once', { timeout: BOUND }, async () => {
+    const { bytes, offset } = latin1Round();
+    const bad = write('warn-self.md', bytes);
+    const r = await runCli(['compare', bad, bad, '--format', 'digest']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `statement-diff: ${bad}:3: warning: invalid UTF-8 at byte offset ${offset}; replaced with U+FFFD\n`,
+    );
+  });
+});

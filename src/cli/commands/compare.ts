@@ -6,6 +6,7 @@ import { UserError } from '../../model/errors.js';
 import type { ComparisonFormat } from '../../report/formats.js';
 import { CHANGE_KINDS, COMPARISON_FORMATS, formatFromExtension } from '../../report/formats.js';
 import type { Command } from '../command.js';
+import { printDiagnostics } from '../diagnostics.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
 import {
   fileArg,
@@ -142,10 +143,7 @@ export const compareCommand: Command = {
         });
     if (out && writeAtomic) writeAtomic(out, text);
     else io.stdout(text);
-    for (const d of report.diagnostics)
-      io.stderr(
-        `statement-diff: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}\n`,
-      );
+    printDiagnostics(io, report.diagnostics);
     return report.summary.differs ? EXIT_DIFFERENT : EXIT_SAME;
   },
 };

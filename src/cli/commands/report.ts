@@ -1,5 +1,6 @@
 /** `statement-diff report [statements-dir] [--out reports-dir]`: regenerate every report of the archive. */
 import type { Command } from '../command.js';
+import { printDiagnostics } from '../diagnostics.js';
 import { EXIT_SAME } from '../exit-codes.js';
 import { loadOptionsOf, withCacheOption, withInputOptions } from '../options.js';
 
@@ -54,6 +55,9 @@ export const reportCommand: Command = {
     io.stdout(
       `statement-diff: ${result.series} series; ${result.written.length} files written, ${result.skipped.length} unchanged → ${String(args['out'])}/\n`,
     );
+    // Warnings wait for the progress bar (on stderr) to stop, and come after the summary as
+    // `compare` prints them after its report.
+    printDiagnostics(io, result.diagnostics);
     return EXIT_SAME;
   },
 };

@@ -1,6 +1,7 @@
 /** `statement-diff series <dir | files…>`: every commitment followed across the rounds of a series. */
 import { SERIES_FORMATS } from '../../report/formats.js';
 import type { Command } from '../command.js';
+import { diagnosticsOf, printDiagnostics } from '../diagnostics.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
 import {
   jobsOf,
@@ -78,6 +79,8 @@ export const seriesCommand: Command = {
               : renderSeriesTerminal(report, { color: !out && useColor(args, io), width });
     if (out) writeAtomic(out, text);
     else io.stdout(text);
+    // As `compare`: the warnings about the inputs after the report (docs/errors.md).
+    printDiagnostics(io, diagnosticsOf(statements));
     const changed = report.rounds.some(
       (r) => r.counts.new + r.counts.dropped + r.counts.changed + r.counts.revived > 0,
     );
