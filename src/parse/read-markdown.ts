@@ -346,7 +346,11 @@ class Walker {
         this.pushParagraph(this.start(node), this.end(node), [this.text(node)], undefined);
         return;
       case 'list':
-        for (const item of node.children) this.listItem(item, node.ordered === true);
+        node.children.forEach((item, i) => {
+          // An HTML block that ends an item can leave the item's end past the next item's start.
+          const next = node.children[i + 1];
+          this.listItem(item, node.ordered === true, next ? this.start(next) : Infinity);
+        });
         return;
       case 'blockquote':
         for (const child of node.children) this.block(child);
@@ -360,7 +364,7 @@ class Walker {
     }
   }
 
-  private listItem(item: ListItem, ordered: boolean): void {
+  private listItem(item: ListItem, ordered: boolean, limit: number): void {
     const start = this.start(item);
     let number: string | undefined;
     if (ordered) {
@@ -369,7 +373,9 @@ class Walker {
     }
     const pieces: MappedText[] = [];
     this.collectPieces(item, pieces);
-    this.pushParagraph(start, this.end(item), pieces, number);
+    let end = Math.min(this.end(item), limit);
+    while (end > start && /\s/.test(this.source[end - 1] ?? '')) end--;
+    this.pushParagraph(start, end, pieces, number);
   }
 
   private collectPieces(node: Nodes, pieces: MappedText[]): void {

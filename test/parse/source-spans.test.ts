@@ -135,4 +135,24 @@ describe('sentence spans through Markdown that remark rewrites', () => {
       ['They will meet.', 'They will meet.'],
     ]);
   });
+
+  it('ends a list item before the next one when an HTML block ends it (remark overshoots)', () => {
+    const statement = parsed('1. The sides agreed.\n   <script\n2. They will meet.\n');
+    expect(checkStatement(statement)).toEqual([]);
+    const [first, second] = statement.sections[0]?.paragraphs ?? [];
+    expect(first?.span.end).toBeLessThanOrEqual(second?.span.start ?? -1);
+    expect(slices(statement)).toEqual([
+      ['The sides agreed.', 'The sides agreed.'],
+      ['They will meet.', 'They will meet.'],
+    ]);
+  });
+
+  it('keeps the text of autolinks and of references inside autolink literals', () => {
+    const statement = parsed('See <http://example.org>. Read http://w&nbsp;y &#169; now.\n');
+    expect(checkStatement(statement)).toEqual([]);
+    expect(sentencesOf(statement).map((s) => s.text)).toEqual([
+      'See http://example.org.',
+      'Read http://w&nbsp;y © now.',
+    ]);
+  });
 });

@@ -13,6 +13,12 @@ const LABEL = /^(?:\(?[a-z0-9]{1,6}[.)]|\d+(?:\.\d+)*\(?[a-z0-9]*\)?\.?)*$/i;
 /** An inline HTML tag or a closed comment, as CommonMark reads them. */
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
+/** A CommonMark autolink: a URI or an e-mail address in angle brackets. */
+const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)(?:>|$)/g;
+
+/** A line that opens an HTML block, and the rest of the gap after it (CommonMark drops it). */
+const HTML_BLOCK = /(?:^|\n)[ \t>]*<[\s\S]*$/;
+
 /** The checkbox of a GFM task list item (`- [x] text`), which remark keeps as a flag. */
 const TASK_BOX = /\[[ xX]\](?=\s|$)/g;
 
@@ -41,7 +47,9 @@ export function checkStatement(statement: Statement): string[] {
   const ids = new Set<string>();
   // Between sentences, Markdown may hold inline HTML tags and comments, which carry no text.
   const dropped = (text: string): string =>
-    statement.format === 'markdown' ? text.replace(HTML_TAG, '').replace(TASK_BOX, '') : text;
+    statement.format === 'markdown'
+      ? text.replace(HTML_BLOCK, '').replace(HTML_TAG, '').replace(TASK_BOX, '')
+      : text;
   const checkSpan = (what: string, span: SourceSpan): void => {
     if (!(span.start >= 0 && span.start <= span.end && span.end <= source.length)) {
       problems.push(`${what}: span ${span.start}-${span.end} out of range`);
@@ -79,8 +87,18 @@ export function checkStatement(statement: Statement): string[] {
         const raw = source.slice(sentence.span.start, sentence.span.end);
         if (sentence.text === '' || raw.trim() === '')
           problems.push(`sentence ${sentence.id} is empty`);
-        const shown = statement.format === 'markdown' ? decodeReferences(raw) : raw;
-        if (statement.format !== 'html' && fold(shown) !== fold(sentence.text)) {
+        // Inline HTML tags carry no text; a tag-like string inside a code span stays in the text,
+        // so tags are dropped on both sides.
+        const markdown = statement.format === 'markdown';
+        // Autolinks (`<http://a>`) keep their text without the brackets, and character references
+        // are decoded except inside autolink literals (`http://a&amp;b`).
+        const shown = markdown ? raw.replace(AUTOLINK, '$1').replace(HTML_TAG, '') : raw;
+        const text = markdown ? sentence.text.replace(HTML_TAG, '') : sentence.text;
+        if (
+          statement.format !== 'html' &&
+          fold(shown) !== fold(text) &&
+          !(markdown && fold(decodeReferences(shown)) === fold(decodeReferences(text)))
+        ) {
           problems.push(
             `sentence ${sentence.id}: span text ${JSON.stringify(raw)} ≠ ${JSON.stringify(sentence.text)}`,
           );
