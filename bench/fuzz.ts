@@ -12,7 +12,7 @@
  * --quick        the CI run: seed 1, 300 inputs, small magnitudes (bench/fuzz/mutate.ts QUICK_PROFILE)
  * --workers N    worker processes (default: min(2, CPUs)); each input runs in a worker, so a hang
  *                is killed after --hard-timeout and reported instead of stopping the run
- * --time-bound MS   an input with one stage slower than this, plus as much again per MB of input,
+ * --time-bound MS   an input with one stage taking more CPU time than this, plus as much per MB,
  *                   is a finding (default 5000): a stage is a parse, a comparison, a render, or
  *                   one CLI run
  * --hard-timeout MS a worker busy this long on one input is killed (default 60000)

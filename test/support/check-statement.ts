@@ -48,7 +48,7 @@ export function checkStatement(statement: Statement): string[] {
   // Between sentences, Markdown may hold inline HTML tags and comments, which carry no text.
   const dropped = (text: string): string =>
     statement.format === 'markdown'
-      ? text.replace(HTML_BLOCK, '').replace(HTML_TAG, '').replace(TASK_BOX, '')
+      ? decodeReferences(text.replace(HTML_BLOCK, '').replace(HTML_TAG, '').replace(TASK_BOX, ''))
       : text;
   const checkSpan = (what: string, span: SourceSpan): void => {
     if (!(span.start >= 0 && span.start <= span.end && span.end <= source.length)) {
