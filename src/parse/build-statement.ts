@@ -49,8 +49,8 @@ function sentencesOf(
   for (const piece of pieces) {
     for (const range of segmentSentences(piece.plain, language)) {
       // Offsets mapped through escapes can stall on mangled input; spans stay ordered and disjoint.
-      const start = Math.max(piece.offsets[range.start] ?? 0, previousEnd);
-      const last = piece.offsets[range.end - 1] ?? start;
+      const start = Math.max(piece.offsets.at(range.start) ?? 0, previousEnd);
+      const last = piece.offsets.at(range.end - 1) ?? start;
       // A character reference (`&#8212;`) is one character of the text but several of the source.
       const lastLength = source[last] === '&' ? (referenceLengthAt(source, last) ?? 1) : 1;
       const end = Math.max(last + lastLength, start + 1);

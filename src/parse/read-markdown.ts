@@ -9,7 +9,7 @@ import { decodeReferenceAt } from './character-references.js';
 import { loadDefault } from './load-module.js';
 import { UserError } from '../model/errors.js';
 import type { Block, MappedText, ParagraphBlock } from './blocks.js';
-import { dropPrefix, mapSlice, readParagraphLabel } from './blocks.js';
+import { dropPrefix, listedOffsets, mapSlice, readParagraphLabel } from './blocks.js';
 
 /** What the Markdown reader found: blocks and the raw frontmatter, if any. */
 export interface MarkdownContent {
@@ -470,7 +470,7 @@ class Walker {
       if (positioned) cursor = Math.max(cursor, hi);
     };
     visit(node, this.end(node));
-    return { plain: plain.join(''), offsets };
+    return { plain: plain.join(''), offsets: listedOffsets(offsets) };
   }
 
   /**
@@ -578,9 +578,9 @@ function dropIndents(text: MappedText): MappedText {
     if (afterBreak && (ch === ' ' || ch === '\t')) continue;
     afterBreak = ch === '\n';
     plain.push(ch);
-    offsets.push(text.offsets[i] as number);
+    offsets.push(text.offsets.at(i) as number);
   }
-  return { plain: plain.join(''), offsets };
+  return { plain: plain.join(''), offsets: listedOffsets(offsets) };
 }
 
 /** Trims whitespace at both ends of a mapped text. */

@@ -42,8 +42,8 @@ export function readText(source: string): TextContent {
   const flush = (): void => {
     if (!group) return;
     const mapped = trimMapped(mapSlice(source, group.start, group.end));
-    const start = mapped.offsets[0] ?? group.start;
-    const end = (mapped.offsets[mapped.offsets.length - 1] ?? start) + 1;
+    const start = mapped.offsets.at(0) ?? group.start;
+    const end = (mapped.offsets.at(mapped.offsets.length - 1) ?? start) + 1;
     if (group.lines === 1 && isHeadingLine(mapped.plain)) {
       const depth = blocks.some((b) => b.kind === 'heading') ? 2 : 1;
       blocks.push({ kind: 'heading', depth, text: mapped, start, end });
