@@ -1119,3 +1119,33 @@ describe('warnings from series and report', () => {
     );
   });
 });
+
+describe('hostile HTML', () => {
+  it(
+    'hundreds of unclosed inline tags, and long runs of empty ones, are read (in a child process killed at the bound)',
+    { timeout: BOUND },
+    async () => {
+      // Before the fix: remark-stringify took hours on the first, minify-whitespace ~10 s on the
+      // second. A child process is used so that a regression fails here instead of hanging the run.
+      const nested = write('unclosed.html', `${'<b><i><u>'.repeat(300)}The two sides agreed.`);
+      const runs = write(
+        'empty-runs.html',
+        `<p>${'<a href="#n"></a><span> </span>'.repeat(1500)}They met.</p>`,
+      );
+      for (const [file, sentence] of [
+        [nested, 'The two sides agreed.'],
+        [runs, 'They met.'],
+      ] as const) {
+        const r = await spawnCli(['parse', file, '--format', 'json'], 'ignore');
+        expect(r.code, r.stderr).toBe(0);
+        const parsed = JSON.parse(r.stdout) as {
+          sections: { paragraphs: { sentences: { text: string }[] }[] }[];
+        };
+        const texts = parsed.sections.flatMap((s) =>
+          s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text)),
+        );
+        expect(texts.at(-1)?.trim()).toBe(sentence);
+      }
+    },
+  );
+});

@@ -1,0 +1,121 @@
+/**
+ * HTML → Markdown on hostile markup: nested inline formatting is bounded before remark-stringify
+ * (whose cost grows steeply with its depth), and inline wrappers of nothing but white space are
+ * taken out before hast-util-minify-whitespace (quadratic in a run of them). What is checked is
+ * the shape handed on and the text kept, not the time taken.
+ */
+import type { Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import {
+  flattenInlineFormatting,
+  htmlToMarkdown,
+  MAX_INLINE_DEPTH,
+} from '../../src/parse/html-to-markdown.js';
+import { parseStatement } from '../../src/parse/parse-statement.js';
+
+/** A paragraph of `levels` formatting nodes, alternately strong and emphasis, around `text`. */
+function nested(levels: number, text: string): Root {
+  let inner: Root['children'][number] | { type: 'text'; value: string } = {
+    type: 'text',
+    value: text,
+  };
+  for (let i = 0; i < levels; i++)
+    inner = { type: i % 2 ? 'strong' : 'emphasis', children: [inner] } as never;
+  return { type: 'root', children: [{ type: 'paragraph', children: [inner] } as never] };
+}
+
+/** The deepest nesting of formatting nodes in `node`. */
+function depth(node: { type: string; children?: unknown[] }): number {
+  const own = ['emphasis', 'strong', 'delete', 'link'].includes(node.type) ? 1 : 0;
+  const inner = (node.children ?? []).map((c) =>
+    depth(c as { type: string; children?: unknown[] }),
+  );
+  return own + Math.max(0, ...inner);
+}
+
+/** The text of `node`, markup left out. */
+function text(node: { value?: string; children?: unknown[] }): string {
+  return node.value ?? (node.children ?? []).map((c) => text(c as { value?: string })).join('');
+}
+
+/** The sentences of an HTML statement. */
+function sentences(html: string): string[] {
+  const statement = parseStatement(html, { file: 'page.html' });
+  const all: string[] = [];
+  const walk = (sections: typeof statement.sections): void => {
+    for (const section of sections) {
+      for (const p of section.paragraphs) all.push(...p.sentences.map((s) => s.text));
+      walk(section.sections);
+    }
+  };
+  walk(statement.sections);
+  return all;
+}
+
+describe('nested inline formatting', () => {
+  it('is unwrapped beyond MAX_INLINE_DEPTH levels, the text kept', () => {
+    const tree = nested(600, 'The two sides agreed.');
+    expect(depth(tree)).toBe(600);
+    expect(flattenInlineFormatting(tree)).toBe(MAX_INLINE_DEPTH);
+    expect(depth(tree)).toBe(MAX_INLINE_DEPTH);
+    expect(text(tree)).toBe('The two sides agreed.');
+  });
+
+  it('leaves shallow formatting as it is', () => {
+    const tree = nested(3, 'x');
+    const before = JSON.stringify(tree);
+    expect(flattenInlineFormatting(tree)).toBe(3);
+    expect(JSON.stringify(tree)).toBe(before);
+  });
+
+  it(
+    'hundreds of unclosed <b><i><u> reach remark-stringify at most MAX_INLINE_DEPTH deep',
+    { timeout: 20_000 },
+    () => {
+      const html = `<p>${'<b><i><u>'.repeat(300)}The two sides agreed to meet again.`;
+      expect(html.length).toBeGreaterThan(2_500);
+      const { markdown } = htmlToMarkdown(html);
+      // Each level is at most two markers on each side.
+      expect((markdown.match(/[*_]/g) ?? []).length).toBeLessThanOrEqual(4 * MAX_INLINE_DEPTH);
+      expect(markdown.replace(/[*_]/g, '').trim()).toBe('The two sides agreed to meet again.');
+      expect(sentences(html)).toEqual(['The two sides agreed to meet again.']);
+    },
+  );
+});
+
+describe('inline wrappers of nothing but white space', () => {
+  it('read as their white space: the sentence text does not change', () => {
+    expect(sentences('<p>The two<span> </span>sides<a href="#x"></a> agreed.</p>')).toEqual([
+      'The two sides agreed.',
+    ]);
+    expect(sentences('<p>They met<b>\n</b>in <i></i>Vantor<x-note></x-note>.</p>')).toEqual([
+      'They met in Vantor.',
+    ]);
+    // An empty quotation keeps its marks, as before; an empty <code> no longer leaves "``".
+    expect(sentences('<p>He said <q></q> and left<code></code>.</p>')).toEqual([
+      'He said "" and left.',
+    ]);
+    // Wrappers with text, and breaks, are kept.
+    expect(htmlToMarkdown('<p><b>firmly</b> agreed<br>again</p>').markdown).toBe(
+      '**firmly** agreed\\\nagain\n',
+    );
+  });
+
+  it(
+    'long runs of them (empty links, spans of a space, unknown or code elements) are read',
+    { timeout: 20_000 },
+    () => {
+      for (const unit of [
+        '<a href="#x"></a>',
+        '<span> </span>',
+        '<x-y></x-y>',
+        '<code></code>',
+        '<q></q>',
+      ]) {
+        const html = `<p>${unit.repeat(3000)}The two sides agreed.</p>`;
+        const found = sentences(html);
+        expect(found.at(-1)?.endsWith('The two sides agreed.'), unit).toBe(true);
+      }
+    },
+  );
+});
