@@ -3,6 +3,11 @@
  * a UserError is a crash; broken invariants and malformed CLI answers are findings too.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Nodes } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { join } from 'node:path';
 import { analyseStatement } from '../../src/analyse/analyse-statement.js';
 import { statementFromBytes } from '../../src/archive/load-statement.js';
@@ -114,6 +119,27 @@ function guarded<T>(
   } finally {
     timed(stage, since);
   }
+}
+
+/** Source ranges of the blocks a Markdown reader drops: code, raw HTML, definitions. */
+function droppedBlocks(source: string): [number, number][] {
+  const tree = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .parse(source);
+  const ranges: [number, number][] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'code' || node.type === 'html' || node.type === 'definition') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) ranges.push([start, end]);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return ranges;
 }
 
 /** The checker's own folding (test/support/check-statement.ts), to re-judge a span-text violation. */
@@ -256,9 +282,14 @@ export async function checkCase(
   const userError = isRefusal(parsed) ? parsed.userError : undefined;
   if (parsed !== undefined && !isRefusal(parsed)) {
     const mutant = parsed;
-    for (const violation of checkStatement(mutant)
-      .filter((v) => !isMarkupOnly(v))
-      .slice(0, 10))
+    let violations = checkStatement(mutant).filter((v) => !isMarkupOnly(v));
+    if (violations.length > 0 && mutant.format !== 'text') {
+      // Judge again without the code and raw HTML blocks remark finds: the reader drops them.
+      violations = checkStatement(mutant, { dropped: droppedBlocks(mutant.source) }).filter(
+        (v) => !isMarkupOnly(v),
+      );
+    }
+    for (const violation of violations.slice(0, 10))
       problems.push({ kind: 'invariant', stage: 'statement', message: violation });
     const sides: [string, Statement, Statement][] = [
       ['compare seed→mutant', seed, mutant],

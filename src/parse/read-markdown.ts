@@ -439,8 +439,9 @@ class Walker {
           cursor = this.sync(n.value, lo, hi, plain, offsets);
           return;
         case 'inlineCode': {
-          // The value leaves out the backtick fences and one padding space on each side.
-          const fence = /^`+ ?/.exec(this.source.slice(lo, Math.min(hi, lo + 1024)))?.[0].length;
+          // The value leaves out the backtick fences (and sometimes a padding space, which sync
+          // skips as it skips any whitespace the value does not have).
+          const fence = /^`+/.exec(this.source.slice(lo, Math.min(hi, lo + 1024)))?.[0].length;
           cursor = this.sync(n.value, lo + (fence ?? 0), hi, plain, offsets);
           return;
         }

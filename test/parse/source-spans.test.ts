@@ -155,4 +155,13 @@ describe('sentence spans through Markdown that remark rewrites', () => {
       'Read http://w&nbsp;y © now.',
     ]);
   });
+
+  it('maps code spans with and without padding spaces', () => {
+    const statement = parsed('The tool `` . i`` runs. The `  a  ` flag and `` b `` work.\n');
+    expect(checkStatement(statement)).toEqual([]);
+    expect(slices(statement)).toEqual([
+      ['The tool `` . i`` runs.', 'The tool . i runs.'],
+      ['The `  a  ` flag and `` b `` work.', 'The a flag and b work.'],
+    ]);
+  });
 });

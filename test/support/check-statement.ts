@@ -13,6 +13,16 @@ const LABEL = /^(?:\(?[a-z0-9]{1,6}[.)]|\d+(?:\.\d+)*\(?[a-z0-9]*\)?\.?)*$/i;
 /** An inline HTML tag or a closed comment, as CommonMark reads them. */
 const HTML_TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
+/** `text` with the characters of `ranges` replaced by spaces (offsets and line breaks kept). */
+function blankOut(text: string, ranges: readonly (readonly [number, number])[]): string {
+  if (ranges.length === 0) return text;
+  const chars = text.split('');
+  for (const [start, end] of ranges)
+    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++)
+      if (chars[i] !== '\n') chars[i] = ' ';
+  return chars.join('');
+}
+
 /** A CommonMark autolink: a URI or an e-mail address in angle brackets. */
 const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)(?:>|$)/g;
 
@@ -40,9 +50,19 @@ function decodeReferences(text: string): string {
   );
 }
 
-export function checkStatement(statement: Statement): string[] {
+/** Options of {@link checkStatement}. */
+export interface CheckOptions {
+  /**
+   * Source ranges whose text the reader is meant to drop (code blocks, raw HTML blocks), as a
+   * Markdown parser found them: text there is not "lost".
+   */
+  readonly dropped?: readonly (readonly [number, number])[];
+}
+
+export function checkStatement(statement: Statement, options: CheckOptions = {}): string[] {
   const problems: string[] = [];
-  const { source } = statement;
+  const { source: original } = statement;
+  const source = blankOut(original, options.dropped ?? []);
   const lines = new LineIndex(source);
   const ids = new Set<string>();
   // Between sentences, Markdown may hold inline HTML tags and comments, which carry no text.
@@ -93,7 +113,9 @@ export function checkStatement(statement: Statement): string[] {
         // Autolinks (`<http://a>`) keep their text without the brackets, and character references
         // are decoded except inside autolink literals (`http://a&amp;b`).
         const shown = markdown ? raw.replace(AUTOLINK, '$1').replace(HTML_TAG, '') : raw;
-        const text = markdown ? sentence.text.replace(HTML_TAG, '') : sentence.text;
+        const text = markdown
+          ? sentence.text.replace(AUTOLINK, '$1').replace(HTML_TAG, '')
+          : sentence.text;
         if (
           statement.format !== 'html' &&
           fold(shown) !== fold(text) &&
