@@ -104,26 +104,14 @@ function actorMatchers(config: ActorConfig): ActorMatcher[] {
   return matchers;
 }
 
-interface Found {
-  readonly index: number;
-  readonly end: number;
-}
-
-function firstMatch(pattern: RegExp, text: string): Found | undefined {
-  pattern.lastIndex = 0;
-  const m = pattern.exec(text);
-  return m ? { index: m.index, end: m.index + m[0].length } : undefined;
-}
-
 /** The act of `text` and where it stands: speech acts first, then verbs of undertaking. */
 function findAct(text: string, lexicon: Lexicon): { lemma: string; index: number } | undefined {
-  for (const list of [lexicon.acts, lexicon.actions]) {
-    let best: { lemma: string; index: number } | undefined;
-    for (const { lemma, pattern } of list) {
-      const found = firstMatch(pattern, text);
-      if (found && (!best || found.index < best.index)) best = { lemma, index: found.index };
-    }
-    if (best) return best;
+  for (const { pattern, lemmas } of lexicon.actMatchers) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const lemma = lemmas[group - 1];
+    if (lemma !== undefined) return { lemma, index: m.index };
   }
   return undefined;
 }

@@ -18,11 +18,23 @@ export interface LexiconSpec {
   };
 }
 
+/** Several lemmas as one whole-word pattern: capture group `i + 1` matched for `lemmas[i]`. */
+export interface LemmaMatcher {
+  readonly pattern: RegExp;
+  readonly lemmas: readonly string[];
+}
+
 /** A lexicon ready for matching. */
 export interface Lexicon {
   /** Acts in priority order; each form is a whole-word, case-insensitive pattern. */
   readonly acts: readonly { readonly lemma: string; readonly pattern: RegExp }[];
   readonly actions: readonly { readonly lemma: string; readonly pattern: RegExp }[];
+  /**
+   * The acts, then the actions, each as one pattern with a capture group per lemma in priority
+   * order: the first match is the earliest act, ties going to the earlier lemma, as with one
+   * pattern per lemma, in one pass over the sentence instead of one per lemma.
+   */
+  readonly actMatchers: readonly LemmaMatcher[];
   readonly modals: ReadonlyMap<string, number>;
   /** The modal verbs as one whole-word, case-sensitive (lower-case) pattern. */
   readonly modalPattern: RegExp | null;
@@ -40,13 +52,29 @@ function escape(text: string): string {
 /** A whole-word, case-insensitive alternation of `forms`, longest first. */
 export function wordsPattern(forms: readonly string[], flags = 'giu'): RegExp | null {
   if (forms.length === 0) return null;
+  return new RegExp(`${WORD_START}(?:${alternation(forms)})${WORD_END}`, flags);
+}
+
+const WORD_START = '(?<![\\p{L}\\p{N}-])';
+const WORD_END = '(?![\\p{L}\\p{N}-])';
+
+/** `forms`, lower-cased, without repeats, longest first, escaped and joined with `|`. */
+function alternation(forms: readonly string[]): string {
   const sorted = [...new Set(forms.map((f) => f.toLowerCase()))].sort(
     (a, b) => b.length - a.length || a.localeCompare(b),
   );
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}-])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}-])`,
-    flags,
-  );
+  return sorted.map(escape).join('|');
+}
+
+/** One {@link LemmaMatcher} for the lemmas of `map` that have forms, in their order. */
+function lemmaMatcher(map: LexiconSpec['acts']): LemmaMatcher | null {
+  const entries = Object.entries(map ?? {}).filter(([, forms]) => forms.length > 0);
+  if (entries.length === 0) return null;
+  const groups = entries.map(([, forms]) => `(${alternation(forms)})`).join('|');
+  return {
+    pattern: new RegExp(`${WORD_START}(?:${groups})${WORD_END}`, 'iu'),
+    lemmas: entries.map(([lemma]) => lemma),
+  };
 }
 
 /** Merges `extra` into `base`: forms of the same lemma are added, new lemmas appended. */
@@ -82,6 +110,9 @@ export function compileLexicon(spec: LexiconSpec): Lexicon {
   return {
     acts: entries(spec.acts),
     actions: entries(spec.actions),
+    actMatchers: [lemmaMatcher(spec.acts), lemmaMatcher(spec.actions)].filter(
+      (m): m is LemmaMatcher => m !== null,
+    ),
     modals: new Map(Object.entries(strength.modals ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     modalPattern: wordsPattern(Object.keys(strength.modals ?? {}), 'u'),
     intensifiers: wordsPattern(strength.intensifiers ?? []),
