@@ -17,7 +17,7 @@ import type {
 import type { Paragraph, Sentence, Statement } from '../model/statement.js';
 import type { SentencePlace } from '../parse/walk-statement.js';
 import { locateSentences } from '../parse/walk-statement.js';
-import { sharedTitle } from '../report/describe-change.js';
+import { sharedTitle } from '../util/shared-title.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** Version of the series JSON (docs/report-schema.md). */

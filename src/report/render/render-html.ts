@@ -20,10 +20,10 @@ import {
   kindLabel,
   qualifiersText,
   roundName,
-  sharedTitle,
   visibleChanges,
   noChangesLine,
 } from '../describe-change.js';
+import { sharedTitle } from '../../util/shared-title.js';
 import type { Child } from './html-page.js';
 import { IdAllocator, diffNodes, el, renderPage, safeLang, slug } from './html-page.js';
 import type { RenderOptions } from './render-options.js';
