@@ -49,7 +49,10 @@ const FIGURE = new RegExp(
     `(?:[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s+(?:billion|million|trillion))?)`,
     `(?:\\d+-\\d+/\\d+|\\d+/\\d+|\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*(?:%|percent|per cent|percentage points?|basis points?|billion|million|trillion))?`,
     `(?:\\d+(?:st|nd|rd|th))`,
-    `(?:\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b(?!\\s+(?:sides|countries|ministers|leaders|governments|parties|heads)\\b))`,
+    // Tens and units written with a hyphen ("twenty-five") are one figure.
+    `(?:\\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)\\b)`,
+    // Not inside a hyphenated name ("One-China policy"): no hyphen on either side.
+    `(?:(?<!-)\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b(?!-)(?!\\s+(?:sides|countries|ministers|leaders|governments|parties|heads)\\b))`,
   ].join('|'),
   'giu',
 );
@@ -57,6 +60,17 @@ const FIGURE = new RegExp(
 /** Full month names standing alone ("through August"): dates that change between rounds. "May" is left out (a modal verb). */
 const MONTH_ALONE =
   /\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/g;
+
+const TENS: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 
 /** Canonical value of a figure: fractions as decimals, units normalised, words as digits. */
 export function figureValue(text: string): string {
@@ -76,6 +90,12 @@ export function figureValue(text: string): string {
     .replace(/–/g, '-')
     .replace(/\s*-\s*/g, '-')
     .replace(/ to /g, '-');
+  const compound = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-([a-z]+)$/.exec(value);
+  if (compound) {
+    const tens = TENS[compound[1] as string];
+    const unit = NUMBER_WORDS[compound[2] as string];
+    if (tens !== undefined && unit !== undefined && unit < 10) return String(tens + unit);
+  }
   const word = NUMBER_WORDS[value];
   return word !== undefined ? String(word) : value;
 }
