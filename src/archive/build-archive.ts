@@ -1,7 +1,7 @@
 /** Archive stage: every series folder of statements/ → reports/ (pairs, series timeline, index, manifest). */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { UserError } from '../model/errors.js';
 import type { Diagnostic, Statement } from '../model/statement.js';
 import { compareStatements } from '../report/build-comparison.js';
@@ -52,8 +52,41 @@ export interface ArchiveResult {
   readonly series: number;
   readonly written: readonly string[];
   readonly skipped: readonly string[];
+  /**
+   * Reports of the previous run that this run no longer makes (a series or a round removed from
+   * the statements), deleted because they were unchanged since written; sorted.
+   */
+  readonly removed: readonly string[];
   /** The warnings about the statements read (such as invalid UTF-8), each with its file. */
   readonly diagnostics: readonly (Diagnostic & { readonly file: string })[];
+}
+
+/**
+ * Deletes the outputs of the `last` manifest that are not among `outputs`, when the file is still
+ * what the last run wrote (a file edited since is left alone), then the folders this empties.
+ */
+function removeStale(
+  outDir: string,
+  last: Manifest | undefined,
+  outputs: Readonly<Record<string, string>>,
+): string[] {
+  const removed: string[] = [];
+  for (const [file, hash] of Object.entries(last?.outputs ?? {})) {
+    if (outputs[file] !== undefined || file.split(/[\\/]/).includes('..')) continue;
+    const path = join(outDir, file);
+    if (!existsSync(path) || sha256(readFileSync(path)) !== hash) continue;
+    unlinkSync(path);
+    removed.push(file);
+    for (
+      let dir = dirname(path);
+      relative(outDir, dir) !== '' && !relative(outDir, dir).startsWith('..');
+      dir = dirname(dir)
+    ) {
+      if (readdirSync(dir).length > 0) break;
+      rmdirSync(dir);
+    }
+  }
+  return removed.sort();
 }
 
 /** A copy of `value` with object keys sorted, for deterministic JSON. */
@@ -105,7 +138,8 @@ export function buildArchive(
   options: ArchiveOptions = {},
 ): ArchiveResult {
   const folders = seriesFolders(statementsDir);
-  const previous = options.force ? undefined : readManifest(join(outDir, 'manifest.json'));
+  const last = readManifest(join(outDir, 'manifest.json'));
+  const previous = options.force ? undefined : last;
   // The manifest names the version; the code's fingerprint (kept beside it, not in it, since
   // dist/ and src/ differ) says whether the same code wrote the reports.
   const stateFile = join(outDir, '.statement-diff-state');
@@ -222,6 +256,7 @@ export function buildArchive(
   const indexHtml = renderIndexHtml(index, TOOL_VERSION);
   writeAtomic(join(outDir, 'index.html'), indexHtml);
   outputs['index.html'] = sha256(indexHtml);
+  const removed = removeStale(outDir, last, outputs);
   const manifest: Manifest = {
     tool: { name: 'statement-diff', version: TOOL_VERSION },
     inputs,
@@ -229,5 +264,5 @@ export function buildArchive(
   };
   writeAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(sortedKeys(manifest), null, 2)}\n`);
   writeAtomic(stateFile, `${fingerprint}\n`);
-  return { series: folders.length, written, skipped, diagnostics };
+  return { series: folders.length, written, skipped, removed, diagnostics };
 }

@@ -1,4 +1,13 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +59,52 @@ describe('report (the archive)', () => {
         'utf8',
       ),
     ).toContain('meet again in 2027');
+  });
+
+  it('removes the reports of a removed round or series, but not a report edited since', () => {
+    const dir = archiveCopy();
+    const statements = join(dir, 'statements');
+    const out = join(dir, 'reports');
+    const name = 'china-pakistan-fm-strategic-dialogue';
+    cpSync(join(statements, name), join(statements, 'second'), { recursive: true });
+    buildArchive(statements, out);
+    expect(existsSync(join(out, 'second', 'series.html'))).toBe(true);
+    const lastPair = join(out, name, '2025-08-21--2026-01-04.md');
+    expect(existsSync(lastPair)).toBe(true);
+
+    // The last round leaves the archive; the copy of the series goes too, but one of its reports
+    // was annotated by hand and must stay.
+    renameSync(join(statements, name, '2026-01-04.md'), join(dir, 'held-back.md'));
+    appendFileSync(join(out, 'second', 'series.md'), '\nOur note.\n');
+    rmSync(join(statements, 'second'), { recursive: true });
+    const result = buildArchive(statements, out);
+    expect(result.removed).toContain(`${name}/2025-08-21--2026-01-04.md`);
+    expect(result.removed).toContain('second/series.html');
+    expect(result.removed).not.toContain('second/series.md');
+    expect(existsSync(lastPair)).toBe(false);
+    expect(existsSync(join(out, 'second', 'series.html'))).toBe(false);
+    expect(readFileSync(join(out, 'second', 'series.md'), 'utf8')).toContain('Our note.');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      outputs: Record<string, string>;
+    };
+    expect(Object.keys(manifest.outputs).filter((f) => f.startsWith('second/'))).toEqual([]);
+
+    // Nothing left to remove on the next run.
+    expect(buildArchive(statements, out).removed).toEqual([]);
+  });
+
+  it('removes a folder the removed reports leave empty', () => {
+    const dir = archiveCopy();
+    const statements = join(dir, 'statements');
+    const out = join(dir, 'reports');
+    cpSync(join(statements, 'china-pakistan-fm-strategic-dialogue'), join(statements, 'second'), {
+      recursive: true,
+    });
+    buildArchive(statements, out);
+    rmSync(join(statements, 'second'), { recursive: true });
+    buildArchive(statements, out);
+    expect(existsSync(join(out, 'second'))).toBe(false);
+    expect(existsSync(join(out, 'china-pakistan-fm-strategic-dialogue', 'series.html'))).toBe(true);
   });
 
   it('gives byte-identical reports on two runs (determinism), and the committed reports/ is up to date', () => {

@@ -53,7 +53,7 @@ export const reportCommand: Command = {
     });
     bar?.stop();
     io.stdout(
-      `statement-diff: ${result.series} series; ${result.written.length} files written, ${result.skipped.length} unchanged → ${String(args['out'])}/\n`,
+      `statement-diff: ${result.series} series; ${result.written.length} files written, ${result.skipped.length} unchanged${result.removed.length > 0 ? `, ${result.removed.length} removed` : ''} → ${String(args['out'])}/\n`,
     );
     // Warnings wait for the progress bar (on stderr) to stop, and come after the summary as
     // `compare` prints them after its report.
