@@ -123,7 +123,54 @@ export function alignParagraphs(
   return out.sort((x, y) => x.order - y.order).map((o) => o.pair);
 }
 
-/** Section pairs: shared sentences first, then equal headings; renamed, moved, added, removed. */
+/**
+ * Least word overlap (Jaccard) of two headings for sections that share no sentence to pair
+ * ("Economic cooperation" → "Economic and trade cooperation": 2 of 4 words). Why: a section whose
+ * every sentence was rewritten is still the same section when its heading barely changed.
+ */
+export const MIN_HEADING_SIMILARITY = 0.5;
+/** Above this many candidate pairs of unpaired sections, similar headings are not looked for. */
+const MAX_HEADING_CANDIDATES = 1_000_000;
+
+/** Pairs the sections left unpaired by the most similar headings, best first (mutates the sets). */
+function pairSimilarHeadings(
+  sb: readonly Section[],
+  sa: readonly Section[],
+  pairedB: Set<number>,
+  pairedA: Set<number>,
+  headingKey: (s: Section) => string,
+  matched: [number, number, 'content' | 'heading'][],
+): void {
+  const words = (s: Section): Set<string> => new Set(headingKey(s).split(' ').filter(Boolean));
+  const freeB = sb.flatMap((s, b) => (pairedB.has(b) || s.heading === null ? [] : [b]));
+  const freeA = sa.flatMap((s, a) => (pairedA.has(a) || s.heading === null ? [] : [a]));
+  if (freeB.length * freeA.length > MAX_HEADING_CANDIDATES) return;
+  const wordsA = new Map(freeA.map((a) => [a, words(sa[a] as Section)]));
+  const candidates: [number, number, number][] = [];
+  for (const b of freeB) {
+    const x = words(sb[b] as Section);
+    for (const a of freeA) {
+      const y = wordsA.get(a) as Set<string>;
+      let shared = 0;
+      for (const w of x) if (y.has(w)) shared++;
+      const union = x.size + y.size - shared;
+      const similarity = union === 0 ? 0 : shared / union;
+      if (similarity >= MIN_HEADING_SIMILARITY) candidates.push([similarity, b, a]);
+    }
+  }
+  candidates.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
+  for (const [, b, a] of candidates) {
+    if (pairedB.has(b) || pairedA.has(a)) continue;
+    matched.push([b, a, 'heading']);
+    pairedB.add(b);
+    pairedA.add(a);
+  }
+}
+
+/**
+ * Section pairs: shared sentences first, then equal headings, then similar headings; renamed,
+ * moved, added, removed.
+ */
 export function alignSections(
   before: Statement,
   after: Statement,
@@ -160,6 +207,7 @@ export function alignSections(
     pairedB.add(b);
     pairedA.add(a);
   });
+  pairSimilarHeadings(sb, sa, pairedB, pairedA, headingKey, matched);
   matched.sort((x, y) => x[0] - y[0]);
   const run = longestIncreasingRun(matched.map(([, a]) => a));
   const out: SectionPair[] = matched.map(([b, a, by], i) => {

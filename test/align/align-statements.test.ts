@@ -218,6 +218,29 @@ describe('alignStatements', () => {
   });
 });
 
+describe('sections whose every sentence changed', () => {
+  it('pairs them by a similar heading, and not by a different one', () => {
+    const before = statement(
+      '# A\n\n## Economic cooperation\n\nFreedonia agreed to cut tariffs on grain.\n\n## Culture\n\nBoth sides will open libraries in Umber.\n',
+    );
+    const after = statement(
+      '# A\n\n## Economic and trade cooperation\n\nSylvania pledged a fund for ports in Rusk.\n\n## Health\n\nBoth sides will build a clinic in Pellin.\n',
+    );
+    for (const [x, y, from, to] of [
+      [before, after, 'beforeHeading', 'afterHeading'],
+      [after, before, 'afterHeading', 'beforeHeading'],
+    ] as const) {
+      const sections = alignStatements(x, y).sections;
+      const economic = sections.find((s) => s[from]?.startsWith('Economic'));
+      expect(economic).toMatchObject({ renamed: true, matchedBy: 'heading' });
+      expect(economic?.[to]).toMatch(/^Economic/);
+      expect(sections.find((s) => s[from] === 'Culture' || s[to] === 'Culture')?.matchedBy).toBe(
+        'none',
+      );
+    }
+  });
+});
+
 describe('longestIncreasingRun', () => {
   it('returns a longest strictly increasing subsequence', () => {
     fc.assert(
