@@ -1,12 +1,19 @@
 /** Markdown reader: the only place that calls remark. mdast is turned into our blocks at once. */
 import type { Nodes, Root, RootContent, ListItem, Table } from 'mdast';
 import type remarkFrontmatterType from 'remark-frontmatter';
-import type remarkGfmType from 'remark-gfm';
+import type * as GfmTableMdast from 'mdast-util-gfm-table';
+import type * as GfmStrikethroughMdast from 'mdast-util-gfm-strikethrough';
+import type * as GfmTaskListItemMdast from 'mdast-util-gfm-task-list-item';
+import type * as GfmFootnoteMdast from 'mdast-util-gfm-footnote';
+import type * as GfmTable from 'micromark-extension-gfm-table';
+import type * as GfmStrikethrough from 'micromark-extension-gfm-strikethrough';
+import type * as GfmTaskListItem from 'micromark-extension-gfm-task-list-item';
+import type * as GfmFootnote from 'micromark-extension-gfm-footnote';
 import type remarkParseType from 'remark-parse';
 import type { Processor } from 'unified';
 import type * as UnifiedModule from 'unified';
 import { decodeReferenceAt } from './character-references.js';
-import { loadDefault } from './load-module.js';
+import { loadDefault, loadModule } from './load-module.js';
 import { UserError } from '../model/errors.js';
 import type { Block, MappedText, ParagraphBlock } from './blocks.js';
 import { dropPrefix, listedOffsets, mapSlice, readParagraphLabel } from './blocks.js';
@@ -20,6 +27,39 @@ export interface MarkdownContent {
 
 let processor: Processor<Root> | undefined;
 
+/**
+ * GitHub Flavored Markdown without autolink literals: tables, strikethrough, task list items and
+ * footnotes. Why not remark-gfm: its autolink literals (`www.x.org` as a link) are quadratic on a
+ * long paragraph (a 112 kB line took 2.2 s instead of 0.15 s; fuzzer) and give their nodes no
+ * position, while a bare address is text for us either way (decision 016).
+ */
+function gfmWithoutAutolinkLiterals(this: Processor): void {
+  const data = this.data() as {
+    micromarkExtensions?: unknown[];
+    fromMarkdownExtensions?: unknown[];
+  };
+  const table = loadModule<typeof GfmTable>('micromark-extension-gfm-table');
+  const strike = loadModule<typeof GfmStrikethrough>('micromark-extension-gfm-strikethrough');
+  const task = loadModule<typeof GfmTaskListItem>('micromark-extension-gfm-task-list-item');
+  const footnote = loadModule<typeof GfmFootnote>('micromark-extension-gfm-footnote');
+  const tableMd = loadModule<typeof GfmTableMdast>('mdast-util-gfm-table');
+  const strikeMd = loadModule<typeof GfmStrikethroughMdast>('mdast-util-gfm-strikethrough');
+  const taskMd = loadModule<typeof GfmTaskListItemMdast>('mdast-util-gfm-task-list-item');
+  const footnoteMd = loadModule<typeof GfmFootnoteMdast>('mdast-util-gfm-footnote');
+  (data.micromarkExtensions ??= []).push(
+    table.gfmTable(),
+    strike.gfmStrikethrough(),
+    task.gfmTaskListItem(),
+    footnote.gfmFootnote(),
+  );
+  (data.fromMarkdownExtensions ??= []).push(
+    tableMd.gfmTableFromMarkdown(),
+    strikeMd.gfmStrikethroughFromMarkdown(),
+    taskMd.gfmTaskListItemFromMarkdown(),
+    footnoteMd.gfmFootnoteFromMarkdown(),
+  );
+}
+
 /** The remark processor, built (and its packages loaded) on first use. */
 function remark(): Processor<Root> {
   if (!processor) {
@@ -27,7 +67,7 @@ function remark(): Processor<Root> {
     processor = unified()
       .use(loadDefault<typeof remarkParseType>('remark-parse'))
       .use(loadDefault<typeof remarkFrontmatterType>('remark-frontmatter'), ['yaml'])
-      .use(loadDefault<typeof remarkGfmType>('remark-gfm')) as unknown as Processor<Root>;
+      .use(gfmWithoutAutolinkLiterals) as unknown as Processor<Root>;
   }
   return processor;
 }
@@ -422,8 +462,8 @@ class Walker {
 
   /**
    * Plain text of an inline subtree with each character's source offset.
-   * Nodes that remark-gfm creates without a position (autolink literals such as `www.x.org`, and
-   * the text around them) are mapped from where the previous node ended to the end of the
+   * Nodes without a position (remark-gfm's autolink literals had none; any plugin may create
+   * some) are mapped from where the previous node ended to the end of the
    * nearest positioned ancestor.
    */
   private text(node: Nodes, cellSeparator = ' '): MappedText {
