@@ -119,6 +119,35 @@ function findTitle(node: HastRoot | Element): string | undefined {
   return undefined;
 }
 
+/** Nodes whose children are phrasing (text and inline formatting only). */
+const PHRASING_PARENTS = new Set([
+  'paragraph',
+  'heading',
+  'tableCell',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+]);
+
+/** Flow (block) nodes, which Markdown cannot write inside phrasing. */
+const FLOW = new Set([
+  'paragraph',
+  'heading',
+  'blockquote',
+  'list',
+  'listItem',
+  'table',
+  'tableRow',
+  'tableCell',
+  'code',
+  'thematicBreak',
+  'html',
+  'definition',
+  'footnoteDefinition',
+]);
+
 /** Inline formatting that can nest: each level is one more `*`, `**`, `~~` or `[…](…)` around text. */
 const FORMATTING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
@@ -133,7 +162,8 @@ export const MAX_INLINE_DEPTH = 4;
 /**
  * Unwraps, in place, inline formatting nested deeper than `maxDepth` in `tree`: the inner
  * emphasis, strong, delete and link nodes are replaced by their children, so the text is kept and
- * only the markup goes. Iterative, so a deep tree cannot exhaust the stack. Returns the deepest
+ * only the markup goes. Blocks found inside phrasing are unwrapped the same way (their text kept,
+ * code and rules dropped). Iterative, so a deep tree cannot exhaust the stack. Returns the deepest
  * nesting of formatting left (at most `maxDepth`).
  */
 export function flattenInlineFormatting(tree: MdastRoot, maxDepth = MAX_INLINE_DEPTH): number {
@@ -144,7 +174,19 @@ export function flattenInlineFormatting(tree: MdastRoot, maxDepth = MAX_INLINE_D
     if (!('children' in node)) continue;
     const kept: MdastNodes[] = [];
     const pending: MdastNodes[] = [...node.children].reverse();
+    const phrasing = PHRASING_PARENTS.has(node.type);
     for (let child = pending.pop(); child; child = pending.pop()) {
+      if (phrasing && FLOW.has(child.type)) {
+        // Blocks inside phrasing (misnested HTML: <h2> inside <b> inside <h2> …) cannot be
+        // written as Markdown and nest without bound: their text is kept, a space apart.
+        if ('children' in child) {
+          pending.push({ type: 'text', value: ' ' });
+          for (let i = child.children.length - 1; i >= 0; i--)
+            pending.push(child.children[i] as MdastNodes);
+          pending.push({ type: 'text', value: ' ' });
+        }
+        continue;
+      }
       const formatting = FORMATTING.has(child.type);
       if (formatting && depth >= maxDepth && 'children' in child) {
         for (let i = child.children.length - 1; i >= 0; i--)

@@ -119,3 +119,44 @@ describe('inline wrappers of nothing but white space', () => {
     },
   );
 });
+
+describe('blocks inside phrasing (misnested HTML)', () => {
+  it('keeps their text when unclosed headings and bold repeat (fuzzer: was a hang)', () => {
+    const page = '<h2>Economic cooperation <b>The two sides agreed to build a port.</p>'.repeat(60);
+    const { markdown } = htmlToMarkdown(`<html><body><main>${page}</main></body></html>`);
+    expect(markdown.match(/agreed to build a port/g)?.length).toBe(60);
+    expect(markdown.match(/Economic cooperation/g)?.length).toBe(60);
+    const headings = parseStatement(markdown, { file: 'page.md' }).sections;
+    expect(headings.length).toBeGreaterThan(0);
+  });
+
+  it('unwraps a heading nested in strong nested in a heading', () => {
+    const tree = {
+      type: 'root',
+      children: [
+        {
+          type: 'heading',
+          depth: 2,
+          children: [
+            { type: 'text', value: 'Trade' },
+            {
+              type: 'strong',
+              children: [
+                { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Ports' }] },
+                { type: 'code', value: 'x = 1' },
+              ],
+            },
+          ],
+        },
+      ],
+    } as unknown as Root;
+    flattenInlineFormatting(tree);
+    const heading = tree.children[0] as {
+      children: { type: string; children?: { type: string }[] }[];
+    };
+    const strong = heading.children[1];
+    expect(strong?.type).toBe('strong');
+    expect(strong?.children?.map((c) => c.type)).toEqual(['text', 'text', 'text']);
+    expect(text(tree as never).replace(/\s+/g, ' ')).toBe('Trade Ports ');
+  });
+});
