@@ -62,7 +62,16 @@ export interface CheckOptions {
 export function checkStatement(statement: Statement, options: CheckOptions = {}): string[] {
   const problems: string[] = [];
   const { source: original } = statement;
-  const source = blankOut(original, options.dropped ?? []);
+  // The angle brackets of autolinks are markup; blanked so that a sentence opening with one
+  // loses no text before it.
+  const brackets: [number, number][] = [];
+  if (statement.format === 'markdown') {
+    for (const m of original.matchAll(AUTOLINK)) {
+      brackets.push([m.index, m.index + 1]);
+      if (m[0].endsWith('>')) brackets.push([m.index + m[0].length - 1, m.index + m[0].length]);
+    }
+  }
+  const source = blankOut(original, [...(options.dropped ?? []), ...brackets]);
   const lines = new LineIndex(source);
   const ids = new Set<string>();
   // Between sentences, Markdown may hold inline HTML tags and comments, which carry no text.
