@@ -122,18 +122,21 @@ function guarded<T>(
 }
 
 /** Source ranges of the blocks a Markdown reader drops: code, raw HTML, definitions. */
-function droppedBlocks(source: string): [number, number][] {
+export function droppedBlocks(source: string): [number, number][] {
+  // Offsets as the reader counts them: micromark drops leading U+FEFFs.
+  let base = 0;
+  while (source.charCodeAt(base) === 0xfeff) base++;
   const tree = unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
-    .parse(source);
+    .parse(source.slice(base));
   const ranges: [number, number][] = [];
   const visit = (node: Nodes): void => {
     if (node.type === 'code' || node.type === 'html' || node.type === 'definition') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) ranges.push([start, end]);
+      if (start !== undefined && end !== undefined) ranges.push([base + start, base + end]);
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);

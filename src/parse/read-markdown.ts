@@ -100,8 +100,10 @@ export function readMarkdown(source: string, options: ReadMarkdownOptions = {}):
   let frontmatter: MarkdownContent['frontmatter'];
   const viaRemark = (start: number, end: number): void => {
     for (const [from, to] of splitChunks(source.slice(start, end), chunkSize)) {
-      // micromark drops a U+FEFF at the start of what it is given, which would shift every offset.
-      const base = start + from + (source.charCodeAt(start + from) === 0xfeff ? 1 : 0);
+      // micromark drops a U+FEFF at the start of what it is given, which would shift every
+      // offset: the chunk is handed over from after its leading U+FEFFs (each would be dropped).
+      let base = start + from;
+      while (base < start + to && source.charCodeAt(base) === 0xfeff) base++;
       const deepLine = firstDeepListLine(source, base, start + to);
       if (deepLine !== -1) throw tooDeep(lineAt(source, deepLine));
       let tree: Root;

@@ -91,10 +91,12 @@ describe('sentence spans through Markdown that remark rewrites', () => {
       '\n',
     );
     expect(filler.length).toBeGreaterThan(MARKDOWN_CHUNK_SIZE);
-    const statement = parsed(`${filler}\n\ufeffInflation *remains* elevated. It will fall.\n`);
+    const statement = parsed(
+      `${filler}\n\ufeff\ufeffInflation *remains* elevated. It will fall.\n`,
+    );
     expect(checkStatement(statement)).toEqual([]);
     expect(slices(statement).slice(-2)).toEqual([
-      // The chunk is read from after the U+FEFF, which belongs to no sentence.
+      // The chunk is read from after the U+FEFFs, which belong to no sentence.
       ['Inflation *remains* elevated.', 'Inflation remains elevated.'],
       ['It will fall.', 'It will fall.'],
     ]);
