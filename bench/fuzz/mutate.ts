@@ -18,6 +18,8 @@ export interface Profile {
   readonly maxLongLine: number;
   /** Most copies of one duplicated block. */
   readonly maxRepeat: number;
+  /** Longest mutant, in UTF-16 units: longer ones are cut (a 31 MB mutant took minutes). */
+  readonly maxChars: number;
 }
 
 /**
@@ -32,6 +34,7 @@ export const QUICK_PROFILE: Profile = {
   maxIndentNesting: 30,
   maxLongLine: 16 * 1024,
   maxRepeat: 50,
+  maxChars: 1_000_000,
 };
 
 /** Full run: magnitudes up to those of test/robustness/inputs.test.ts (log-uniform, so extremes are rare). */
@@ -43,6 +46,7 @@ export const FULL_PROFILE: Profile = {
   maxIndentNesting: 400,
   maxLongLine: 256 * 1024,
   maxRepeat: 500,
+  maxChars: 4_000_000,
 };
 
 /** What a mutation may use besides its input. */
@@ -550,6 +554,11 @@ export function mutate(seed: Seed, ctx: MutationContext): Mutant {
     const mutator = MUTATORS[name] as Mutator;
     text = mutator(text, ctx);
     mutations.push(name);
+  }
+  if (text.length > profile.maxChars) {
+    // Past this size an input tests the speed (the benchmark's job), not the parser's logic.
+    text = text.slice(0, profile.maxChars);
+    mutations.push('cap');
   }
   let bytes: Buffer = Buffer.from(text, 'utf8');
   if (rng.chance(0.2)) {
