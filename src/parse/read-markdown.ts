@@ -199,6 +199,24 @@ export function splitSegments(source: string, from: number): [number, number][] 
   return segments;
 }
 
+/**
+ * Most emphasis and strikethrough delimiters (`*`, `_`, `~`) a paragraph may hold and still be read
+ * through remark. Why: micromark pairs them in quadratic time (micromark/micromark#169; 24,000 in
+ * one paragraph took 16 s); a paragraph with more is no prose anyone formatted, so it is read as
+ * plain text, its delimiters kept as characters (docs/tricky-cases.md).
+ */
+export const MAX_DELIMITERS = 1000;
+
+/** True when `text` holds more than {@link MAX_DELIMITERS} delimiter characters. */
+function isDelimiterSoup(text: string): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 42 || c === 95 || c === 126) && ++count > MAX_DELIMITERS) return true;
+  }
+  return false;
+}
+
 /** Characters of Markdown inline syntax, entities, escapes, HTML and tables. */
 const INLINE_SYNTAX = /[*_`[\]<>&\\|~\t]/;
 /** A line that would open another block inside the segment. */
@@ -211,7 +229,7 @@ const INNER_BLOCK = /\n(?: *(?:[-+*>#]|\d{1,9}[.)])(?:\s|$)|[ =-]*$|\s*[=-]+\s*(
 export function readSimpleSegment(source: string, start: number, end: number): Block | undefined {
   const text = source.slice(start, end);
   if (
-    INLINE_SYNTAX.test(text) ||
+    (INLINE_SYNTAX.test(text) && !isDelimiterSoup(text)) ||
     /[ \r]\n|[ \r]$|\n\s*\n/.test(text) ||
     /^\s/.test(text) ||
     INNER_BLOCK.test(text)
@@ -232,7 +250,13 @@ export function readSimpleSegment(source: string, start: number, end: number): B
       end,
     };
   }
-  if (/^(?:#|[-+*>]|=+$)/.test(text)) return undefined;
+  if (
+    isDelimiterSoup(text)
+      ? // Only what really opens another block: a list marker, a quote, a rule, a setext line.
+        /^(?:#|[-+*](?:[ \t]|$)|>|=+$)/.test(text) || /^(?:[*_-][ \t]*){3,}$/m.test(text)
+      : /^(?:#|[-+*>]|=+$)/.test(text)
+  )
+    return undefined;
   const item = /^(\d{1,9})[.)]( +)(?=\S)/.exec(text);
   if (/^\d{1,9}[.)](?:\s|$)/.test(text) && !item) return undefined;
   const contentStart = item ? item[0].length : 0;
@@ -261,6 +285,8 @@ export function readSimpleSegment(source: string, start: number, end: number): B
  */
 export const MAX_LIST_MARKERS_PER_LINE = 1000;
 
+const THEMATIC_BREAK = /^[ \t>]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
+
 /** Offset of the first line in `source[from, to)` that opens too many lists, or -1. */
 function firstDeepListLine(source: string, from: number, to: number): number {
   let lineStart = from;
@@ -288,7 +314,12 @@ function firstDeepListLine(source: string, from: number, to: number): number {
       markers++;
       k = after;
     }
-    if (markers > MAX_LIST_MARKERS_PER_LINE) return lineStart;
+    if (markers > MAX_LIST_MARKERS_PER_LINE) {
+      // A line of `* * * …` or `- - - …` alone is a thematic break, not lists.
+      let lineEnd = source.indexOf('\n', lineStart);
+      if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+      if (!THEMATIC_BREAK.test(source.slice(lineStart, lineEnd))) return lineStart;
+    }
     const next = source.indexOf('\n', k);
     if (next === -1 || next >= to) break;
     lineStart = next + 1;

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/model/errors.js';
 import { parseStatement } from '../../src/parse/parse-statement.js';
-import { MAX_LIST_MARKERS_PER_LINE, readMarkdown } from '../../src/parse/read-markdown.js';
+import {
+  MAX_DELIMITERS,
+  MAX_LIST_MARKERS_PER_LINE,
+  readMarkdown,
+} from '../../src/parse/read-markdown.js';
+import { checkStatement } from '../support/check-statement.js';
+import { analyseStatement } from '../../src/analyse/analyse-statement.js';
 
 const nested = (markers: string, depth: number): string =>
   `# Joint statement\n\nThe ministers met.\n\n${markers.repeat(depth)}The two sides agreed.\n`;
@@ -56,4 +62,31 @@ describe('lists nested on one line', () => {
       expect(blocks(true)).toEqual(['heading', [/\d+/.exec(markers)?.[0], ['The sides agreed.']]]);
     },
   );
+});
+
+describe('paragraphs of emphasis delimiters (quadratic in micromark)', () => {
+  const sentence = (text: string): string[] =>
+    analyseStatement(parseStatement(`# T\n\n${text}\n`, { file: 'soup.md' })).sections.flatMap(
+      (s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text)),
+    );
+
+  it('reads a paragraph with more than MAX_DELIMITERS of them as plain text, spans true', () => {
+    const stars = '*'.repeat(MAX_DELIMITERS);
+    const text = `${stars}The two sides agreed.${stars}`;
+    expect(sentence(text).join('')).toBe(text);
+    expect(sentence(text)[0]).toMatch(/^\*+The two sides agreed\.$/);
+    const statement = analyseStatement(parseStatement(`# T\n\n${text}\n`, { file: 'soup.md' }));
+    expect(checkStatement(statement)).toEqual([]);
+  });
+
+  it('still reads ordinary emphasis through remark', () => {
+    expect(sentence('The two sides *firmly* agreed.')).toEqual(['The two sides firmly agreed.']);
+    const stars = '*'.repeat(MAX_DELIMITERS / 2 - 1);
+    expect(sentence(`${stars}The two sides agreed.${stars}`)).toEqual(['The two sides agreed.']);
+  });
+
+  it('leaves rules and list items made of delimiters to remark', () => {
+    const rule = `${'* '.repeat(MAX_DELIMITERS + 1)}`;
+    expect(sentence(`Before.\n\n${rule}\n\nAfter.`)).toEqual(['Before.', 'After.']);
+  });
 });
