@@ -180,6 +180,8 @@ export function flattenInlineFormatting(tree: MdastRoot, maxDepth = MAX_INLINE_D
         // Blocks inside phrasing (misnested HTML: <h2> inside <b> inside <h2> …) cannot be
         // written as Markdown and nest without bound: their text is kept, a space apart.
         if ('children' in child) {
+          // A space on each side keeps words apart (at the edge of emphasis Markdown writes it as
+          // `&#x20;`, which reads back as a space).
           pending.push({ type: 'text', value: ' ' });
           for (let i = child.children.length - 1; i >= 0; i--)
             pending.push(child.children[i] as MdastNodes);

@@ -65,7 +65,7 @@ export function checkStatement(statement: Statement, options: CheckOptions = {})
   // The angle brackets of autolinks are markup; blanked so that a sentence opening with one
   // loses no text before it.
   const brackets: [number, number][] = [];
-  if (statement.format === 'markdown') {
+  if (statement.format === 'markdown' || statement.format === 'html') {
     for (const m of original.matchAll(AUTOLINK)) {
       brackets.push([m.index, m.index + 1]);
       if (m[0].endsWith('>')) brackets.push([m.index + m[0].length - 1, m.index + m[0].length]);
@@ -76,7 +76,7 @@ export function checkStatement(statement: Statement, options: CheckOptions = {})
   const ids = new Set<string>();
   // Between sentences, Markdown may hold inline HTML tags and comments, which carry no text.
   const dropped = (text: string): string =>
-    statement.format === 'markdown'
+    statement.format === 'markdown' || statement.format === 'html'
       ? decodeReferences(text.replace(HTML_BLOCK, '').replace(HTML_TAG, '').replace(TASK_BOX, ''))
       : text;
   const checkSpan = (what: string, span: SourceSpan): void => {
@@ -118,7 +118,7 @@ export function checkStatement(statement: Statement, options: CheckOptions = {})
           problems.push(`sentence ${sentence.id} is empty`);
         // Inline HTML tags carry no text; a tag-like string inside a code span stays in the text,
         // so tags are dropped on both sides.
-        const markdown = statement.format === 'markdown';
+        const markdown = statement.format === 'markdown' || statement.format === 'html';
         // Autolinks (`<http://a>`) keep their text without the brackets, and character references
         // are decoded except inside autolink literals (`http://a&amp;b`).
         const shown = markdown ? raw.replace(AUTOLINK, '$1').replace(HTML_TAG, '') : raw;
