@@ -285,12 +285,32 @@ export function readSimpleSegment(source: string, start: number, end: number): B
  */
 export const MAX_LIST_MARKERS_PER_LINE = 1000;
 
+/**
+ * Most levels of lists nested by indentation (`- a` / `  - b` / `    - c` …). Why: remark's cost per
+ * byte grows with the depth (each nested list walks its events again: 160 levels cost ~9 µs a
+ * byte, prose ~1.5 µs; fuzzer); statements use three or four levels.
+ */
+export const MAX_LIST_DEPTH = 100;
+
 const THEMATIC_BREAK = /^[ \t>]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
 
 /** Offset of the first line in `source[from, to)` that opens too many lists, or -1. */
 function firstDeepListLine(source: string, from: number, to: number): number {
+  // Content columns of the list items open at this line, as far as indentation tells (a lower
+  // bound of the depth: lazy lines pop items they would continue).
+  const open: number[] = [];
   let lineStart = from;
   while (lineStart < to) {
+    let indent = 0;
+    let p = lineStart;
+    for (; p < to && (source[p] === ' ' || source[p] === '\t'); p++)
+      indent += source[p] === '\t' ? 4 - (indent % 4) : 1;
+    const blank = p >= to || source[p] === '\n' || source[p] === '\r';
+    if (!blank && source[p] !== '>') {
+      while (open.length > 0 && (open[open.length - 1] as number) > indent) open.pop();
+    }
+    // Lists open from earlier lines that this line is indented into.
+    const carried = open.length;
     let k = lineStart;
     let markers = 0;
     for (;;) {
@@ -312,13 +332,16 @@ function firstDeepListLine(source: string, from: number, to: number): number {
       }
       if (after === k || (source[after] !== ' ' && source[after] !== '\t')) break;
       markers++;
+      if (source[p] !== '>') open.push(indent + (after - lineStart) - (p - lineStart) + 1);
       k = after;
     }
-    if (markers > MAX_LIST_MARKERS_PER_LINE) {
+    if (carried > MAX_LIST_DEPTH) return lineStart;
+    if (markers >= 3) {
       // A line of `* * * …` or `- - - …` alone is a thematic break, not lists.
       let lineEnd = source.indexOf('\n', lineStart);
       if (lineEnd === -1 || lineEnd > to) lineEnd = to;
-      if (!THEMATIC_BREAK.test(source.slice(lineStart, lineEnd))) return lineStart;
+      if (THEMATIC_BREAK.test(source.slice(lineStart, lineEnd))) open.length = carried;
+      else if (markers > MAX_LIST_MARKERS_PER_LINE) return lineStart;
     }
     const next = source.indexOf('\n', k);
     if (next === -1 || next >= to) break;

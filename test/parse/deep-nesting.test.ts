@@ -4,6 +4,7 @@ import { isUserError } from '../../src/model/errors.js';
 import { parseStatement } from '../../src/parse/parse-statement.js';
 import {
   MAX_DELIMITERS,
+  MAX_LIST_DEPTH,
   MAX_LIST_MARKERS_PER_LINE,
   readMarkdown,
 } from '../../src/parse/read-markdown.js';
@@ -88,5 +89,33 @@ describe('paragraphs of emphasis delimiters (quadratic in micromark)', () => {
   it('leaves rules and list items made of delimiters to remark', () => {
     const rule = `${'* '.repeat(MAX_DELIMITERS + 1)}`;
     expect(sentence(`Before.\n\n${rule}\n\nAfter.`)).toEqual(['Before.', 'After.']);
+  });
+});
+
+describe('lists nested by indentation', () => {
+  const indented = (depth: number, step = 2): string =>
+    `# T\n\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(step * i)}- Item ${i} was agreed.`).join('\n')}\n`;
+
+  it('reads MAX_LIST_DEPTH levels', () => {
+    const statement = parseStatement(indented(MAX_LIST_DEPTH + 1), { file: 'deep.md' });
+    const last = statement.sections
+      .flatMap((s) => s.paragraphs)
+      .at(-1)
+      ?.sentences.at(-1)?.text;
+    expect(last).toBe(`Item ${MAX_LIST_DEPTH} was agreed.`);
+  });
+
+  it('refuses one level more, naming the line, for any indentation step', () => {
+    for (const step of [2, 3, 4]) {
+      expect(refusal(indented(MAX_LIST_DEPTH + 2, step))).toEqual({
+        code: 'E_TOO_DEEP',
+        line: MAX_LIST_DEPTH + 4,
+      });
+    }
+  });
+
+  it('does not count lines that leave the lists, nor indented text that is not a list', () => {
+    const flat = `# T\n\n${'- a\n  - b\n    - c\n'.repeat(200)}${' '.repeat(300)}- d\n`;
+    expect(refusal(flat)).toBeUndefined();
   });
 });
