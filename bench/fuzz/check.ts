@@ -121,7 +121,18 @@ function guarded<T>(
   }
 }
 
-/** Source ranges of the blocks a Markdown reader drops: code, raw HTML, definitions. */
+/** What the reader drops: code, raw HTML, definitions, footnotes, images. */
+const DROPPED_NODES = new Set([
+  'code',
+  'html',
+  'definition',
+  'footnoteDefinition',
+  'footnoteReference',
+  'image',
+  'imageReference',
+]);
+
+/** Source ranges of the nodes a Markdown reader drops ({@link DROPPED_NODES}). */
 export function droppedBlocks(source: string): [number, number][] {
   // Offsets as the reader counts them: micromark drops leading U+FEFFs.
   let base = 0;
@@ -133,7 +144,7 @@ export function droppedBlocks(source: string): [number, number][] {
     .parse(source.slice(base));
   const ranges: [number, number][] = [];
   const visit = (node: Nodes): void => {
-    if (node.type === 'code' || node.type === 'html' || node.type === 'definition') {
+    if (DROPPED_NODES.has(node.type)) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start !== undefined && end !== undefined) ranges.push([base + start, base + end]);

@@ -538,7 +538,8 @@ class Walker {
           // The value leaves out the backtick fences (and sometimes a padding space, which sync
           // skips as it skips any whitespace the value does not have).
           const fence = /^`+/.exec(this.source.slice(lo, Math.min(hi, lo + 1024)))?.[0].length;
-          cursor = this.sync(n.value, lo + (fence ?? 0), hi, plain, offsets);
+          // Inside a code span, `&amp;` is text, not a reference.
+          cursor = this.sync(n.value, lo + (fence ?? 0), hi, plain, offsets, false);
           return;
         }
         case 'break':
@@ -583,6 +584,7 @@ class Walker {
     end: number,
     plain: string[],
     offsets: number[],
+    references = true,
   ): number {
     const source = this.source;
     let k = start;
@@ -610,7 +612,7 @@ class Walker {
       }
       const wasPrefix: boolean = linePrefix;
       linePrefix = false;
-      if (s === '&') {
+      if (s === '&' && references) {
         const decoded = decodeReferenceAt(source, k, end);
         if (decoded && value.startsWith(decoded.text, i)) {
           map(k, decoded.text.length);

@@ -166,4 +166,12 @@ describe('sentence spans through Markdown that remark rewrites', () => {
       ['The `  a  ` flag and `` b `` work.', 'The a flag and b work.'],
     ]);
   });
+
+  it('keeps character references inside code spans as text', () => {
+    const statement = parsed('The flag `&amp;da` and &amp; both stay.\n');
+    expect(checkStatement(statement)).toEqual([]);
+    expect(slices(statement)).toEqual([
+      ['The flag `&amp;da` and &amp; both stay.', 'The flag &amp;da and & both stay.'],
+    ]);
+  });
 });
