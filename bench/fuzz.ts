@@ -15,7 +15,7 @@
  * --time-bound MS   an input with one stage taking more CPU time than this, plus twice as much per MB,
  *                   is a finding (default 5000): a stage is a parse, a comparison, a render, or
  *                   one CLI run
- * --hard-timeout MS a worker busy this long on one input is killed (default 60000)
+ * --hard-timeout MS a worker busy this long on one input, plus as much per MB, is killed (default 60000)
  * --index I      run input I alone and print its problems in full (to reproduce a finding)
  * --time-budget S   start no input after S seconds; the summary counts the inputs run
  *
@@ -298,14 +298,14 @@ export async function fuzz(overrides: Partial<FuzzOptions> = {}): Promise<FuzzSu
         if (c) {
           record(c, {
             index: c.index,
-            elapsedMs: worker.killed ? options.hardTimeoutMs : 0,
+            elapsedMs: worker.killed ? hardTimeout(c) : 0,
             slowestStage: { stage: '', ms: 0 },
             problems: [
               worker.killed
                 ? {
                     kind: 'hang',
                     stage: 'all checks',
-                    message: `killed after ${options.hardTimeoutMs} ms`,
+                    message: `killed after ${hardTimeout(c)} ms`,
                   }
                 : {
                     kind: 'crash',
@@ -320,6 +320,10 @@ export async function fuzz(overrides: Partial<FuzzOptions> = {}): Promise<FuzzSu
         finishIfDone();
       });
     };
+    // All the checks of an input run about ten stages, each bounded by the time bound: the hang
+    // limit grows with the input as the bound does (a 4 MB mutant is not hung at 60 s).
+    const hardTimeout = (c: FuzzCase): number =>
+      Math.round(options.hardTimeoutMs * (1 + c.bytes.length / 1_000_000));
     const dispatch = (worker: Worker): void => {
       if (options.timeBudgetMs !== undefined && performance.now() - started > options.timeBudgetMs)
         stopped = true;
@@ -333,7 +337,7 @@ export async function fuzz(overrides: Partial<FuzzOptions> = {}): Promise<FuzzSu
       worker.timer = setTimeout(() => {
         worker.killed = true;
         worker.child.kill('SIGKILL');
-      }, options.hardTimeoutMs);
+      }, hardTimeout(c));
       worker.child.send(c);
     };
     if (count <= 0) resolveRun();

@@ -159,7 +159,7 @@ export function droppedBlocks(source: string): [number, number][] {
 /** The checker's own folding (test/support/check-statement.ts), to re-judge a span-text violation. */
 const foldLikeChecker = (text: string): string =>
   text
-    .replace(/\]\([^)]*\)/g, '')
+    .replace(/\]\((?:[^()]|\([^()]*\))*\)/g, '')
     .replace(/[[\]]/g, '')
     .replace(/[\s*_`>|\\#~=+-]/g, '');
 

@@ -34,7 +34,7 @@ const TASK_BOX = /\[[ xX]\](?=\s|$)/g;
 
 function fold(text: string): string {
   return text
-    .replace(/\]\([^)]*\)/g, '')
+    .replace(/\]\((?:[^()]|\([^()]*\))*\)/g, '')
     .replace(/[[\]]/g, '')
     .replace(MARKUP, '');
 }
