@@ -29,6 +29,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { COMPARISON_FORMATS } from '../src/report/formats.js';
 import type { ComparisonFormat } from '../src/report/render/index.js';
 import type { CaseResult, FuzzCase, Problem } from './fuzz/check.js';
 import type { Profile } from './fuzz/mutate.js';
@@ -39,14 +40,7 @@ import { loadSeeds } from './fuzz/seeds.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKER = fileURLToPath(new URL('./fuzz/worker.ts', import.meta.url));
-const FORMATS: readonly ComparisonFormat[] = [
-  'terminal',
-  'markdown',
-  'json',
-  'csv',
-  'digest',
-  'html',
-];
+const FORMATS: readonly ComparisonFormat[] = COMPARISON_FORMATS;
 const EXTENSIONS: readonly string[] = ['.md', '.txt', '.html', '.markdown', ''];
 
 /** Options of {@link fuzz}. */
