@@ -4,12 +4,9 @@
  * goes to docs/screenshot-compare.png. Without /usr/bin/chromium it skips, except under CI, where it
  * fails (CI installs chromium with .ci/install-browser).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, openPage } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, useBrowser } from '../support/browser.js';
 import { analyseStatement } from '../../src/analyse/analyse-statement.js';
 import { loadStatement } from '../../src/archive/load-statement.js';
 import type { ComparisonReport } from '../../src/model/changes.js';
@@ -76,25 +73,14 @@ function countKinds(kinds: readonly string[]): Record<string, number> {
 }
 
 describeInBrowser('HTML report in a browser', () => {
-  let browser: Browser;
-  let tmp: string;
+  const { open, openWithoutScript } = useBrowser('statement-diff-html-');
   let report: ComparisonReport;
   let html: string;
 
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'statement-diff-html-'));
-    browser = await launchBrowser();
     report = await archivePair();
     html = renderHtml(report, DEFAULT_RENDER_OPTIONS);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
-
-  /** A fresh page at 1200 px wide, recording errors, dialogs and requests. */
-  const open = (content: string, hash = '') => openPage(browser, tmp, content, hash);
 
   it('renders: the headline is visible, the script ran, nothing loaded from the network', async () => {
     const { page, errors, requests } = await open(html);
@@ -173,18 +159,12 @@ describeInBrowser('HTML report in a browser', () => {
   });
 
   it('reads fully without JavaScript: both views, every entry, no dead controls', async () => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 1200, height: 1400 },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
-    await page.setContent(html);
+    const { page, close } = await openWithoutScript(html);
     const all = countKinds(visibleChanges(report).map((c) => c.kind));
     expect(await visibleKinds(page, '#view-inline')).toEqual(all);
     expect(await visibleKinds(page, '#view-sbs')).toEqual(all);
     expect(await page.locator('#controls').isVisible()).toBe(false);
-    await context.close();
+    await close();
   });
 
   it('hostile statement text stays inert: no dialog, no foreign script, no event-handler attribute', async () => {

@@ -6,13 +6,10 @@
  * /usr/bin/chromium it skips, except under CI, where it fails (CI installs chromium with
  * .ci/install-browser).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { hostileSeries } from '../support/hostile.js';
-import { describeInBrowser, launchBrowser, openPage } from '../support/browser.js';
+import { describeInBrowser, useBrowser } from '../support/browser.js';
 import { loadSeries } from '../../src/archive/load-series.js';
 import type { Lineage, SeriesReport } from '../../src/model/series.js';
 import { orderedLineages } from '../../src/report/render/render-series.js';
@@ -33,27 +30,16 @@ async function visibleRows(page: Page): Promise<string[]> {
 }
 
 describeInBrowser('series page in a browser', () => {
-  let browser: Browser;
-  let tmp: string;
+  const { open, openWithoutScript } = useBrowser('statement-diff-series-');
   let report: SeriesReport;
   let html: string;
   let commitments: string[];
 
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'statement-diff-series-'));
-    browser = await launchBrowser();
     report = buildSeries(await loadSeries(['statements/china-pakistan-fm-strategic-dialogue']));
     html = renderSeriesHtml(report);
     commitments = orderedLineages(report).map((l) => l.id);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
-
-  /** A fresh page at 1200 px wide, recording errors, dialogs and requests. */
-  const open = (content: string, hash = '') => openPage(browser, tmp, content, hash);
 
   it('renders: headline, chart with one bar group per round, controls; nothing from the network', async () => {
     const { page, errors, requests } = await open(html);
@@ -203,18 +189,12 @@ describeInBrowser('series page in a browser', () => {
   });
 
   it('reads fully without JavaScript: every row and the chart shown, no dead controls', async () => {
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 1200, height: 1400 },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
-    await page.setContent(html);
+    const { page, close } = await openWithoutScript(html);
     expect(await visibleRows(page)).toHaveLength(report.lineages.length);
     expect(await page.locator('#controls').isVisible()).toBe(false);
     expect(await page.locator('svg#timeline-chart g.round').count()).toBe(report.rounds.length);
     expect(await page.locator('#rounds table').isVisible()).toBe(true);
-    await context.close();
+    await close();
   });
 
   it('hostile statement text stays inert: no dialog, no foreign script, no event-handler attribute', async () => {

@@ -1,10 +1,11 @@
 /** Shared set-up of the browser tests: Debian chromium through playwright-core, pages that record what happens. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 /** Where Debian installs chromium (.ci/install-browser). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -76,3 +77,47 @@ export async function openPage(
 }
 
 let opened = 0;
+
+/** A page opened by {@link useBrowser}, with what it recorded. */
+export type OpenedPage = Awaited<ReturnType<typeof openPage>>;
+
+/**
+ * Launches chromium and a scratch folder (`prefix…` under the system temporary folder) for the
+ * enclosing `describe`, and closes both after it. `open` opens a recording page on some HTML;
+ * `openWithoutScript` one with JavaScript disabled (call `close` when done).
+ */
+export function useBrowser(prefix: string): {
+  open: (content: string, hash?: string) => Promise<OpenedPage>;
+  openWithoutScript: (content: string) => Promise<{ page: Page; close: () => Promise<void> }>;
+} {
+  let browser: Browser | undefined;
+  let tmp: string | undefined;
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), prefix));
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+  const launched = (): { browser: Browser; tmp: string } => {
+    if (!browser || !tmp) throw new Error('useBrowser: the browser is not launched yet');
+    return { browser, tmp };
+  };
+  return {
+    open: (content, hash = '') => {
+      const { browser: b, tmp: dir } = launched();
+      return openPage(b, dir, content, hash);
+    },
+    openWithoutScript: async (content) => {
+      const context = await launched().browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 1200, height: 1400 },
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(5_000);
+      await page.setContent(content);
+      return { page, close: () => context.close() };
+    },
+  };
+}
