@@ -14,6 +14,7 @@ import type { ComparisonReport } from '../../src/model/changes.js';
 import type { Statement } from '../../src/model/statement.js';
 import { parseStatement } from '../../src/parse/parse-statement.js';
 import { compareStatements } from '../../src/report/build-comparison.js';
+import { COMPARISON_FORMATS } from '../../src/report/formats.js';
 import { checkReport } from '../../bench/fuzz/invariants.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -248,6 +249,16 @@ function writeTemp(markdown: string): string {
   return file;
 }
 
+/** Asserts `check` on 60 generated pairs of statements (parsed and analysed). */
+function forAllPairs(check: (before: Statement, after: Statement) => void): void {
+  fc.assert(
+    fc.property(pairArb, ({ before, after }) => {
+      check(analysed(before, 'a.md'), analysed(after, 'b.md'));
+    }),
+    { numRuns: 60 },
+  );
+}
+
 describe('comparison properties over generated statements', () => {
   it('identity: a statement compared with itself has nothing changed and exits 0', async () => {
     await fc.assert(
@@ -272,56 +283,42 @@ describe('comparison properties over generated statements', () => {
   });
 
   it('symmetry: what is new from A to B is what is dropped from B to A, and the other way round', () => {
-    fc.assert(
-      fc.property(pairArb, ({ before, after }) => {
-        const a = analysed(before, 'a.md');
-        const b = analysed(after, 'b.md');
-        const forward = compareStatements(a, b);
-        const backward = compareStatements(b, a);
-        expect(idsOf(forward, 'new')).toEqual(idsOf(backward, 'dropped'));
-        expect(idsOf(forward, 'dropped')).toEqual(idsOf(backward, 'new'));
-      }),
-      { numRuns: 60 },
-    );
+    forAllPairs((a, b) => {
+      const forward = compareStatements(a, b);
+      const backward = compareStatements(b, a);
+      expect(idsOf(forward, 'new')).toEqual(idsOf(backward, 'dropped'));
+      expect(idsOf(forward, 'dropped')).toEqual(idsOf(backward, 'new'));
+    });
   });
 
   it('accounting: every sentence of both sides is in exactly one alignment pair', () => {
-    fc.assert(
-      fc.property(pairArb, ({ before, after }) => {
-        const a = analysed(before, 'a.md');
-        const b = analysed(after, 'b.md');
-        const report = compareStatements(a, b);
-        const count = (ids: readonly string[]) => {
-          const seen = new Map<string, number>();
-          for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
-          return seen;
-        };
-        const usedBefore = count(report.alignment.flatMap((p) => p.before));
-        const usedAfter = count(report.alignment.flatMap((p) => p.after));
-        const expected = (statement: Statement) =>
-          new Map(sentencesOf(statement).map((s) => [s.id, 1]));
-        expect(usedBefore).toEqual(expected(a));
-        expect(usedAfter).toEqual(expected(b));
-        // And the rest of the report's invariants (paragraphs, sections, counts, change order).
-        expect(checkReport(report, a, b)).toEqual([]);
-      }),
-      { numRuns: 60 },
-    );
+    forAllPairs((a, b) => {
+      const report = compareStatements(a, b);
+      const count = (ids: readonly string[]) => {
+        const seen = new Map<string, number>();
+        for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+        return seen;
+      };
+      const usedBefore = count(report.alignment.flatMap((p) => p.before));
+      const usedAfter = count(report.alignment.flatMap((p) => p.after));
+      const expected = (statement: Statement) =>
+        new Map(sentencesOf(statement).map((s) => [s.id, 1]));
+      expect(usedBefore).toEqual(expected(a));
+      expect(usedAfter).toEqual(expected(b));
+      // And the rest of the report's invariants (paragraphs, sections, counts, change order).
+      expect(checkReport(report, a, b)).toEqual([]);
+    });
   });
 
   it('word edits rebuild the before and the after text of every change', () => {
-    fc.assert(
-      fc.property(pairArb, ({ before, after }) => {
-        const report = compareStatements(analysed(before, 'a.md'), analysed(after, 'b.md'));
-        for (const change of report.changes) {
-          if (change.before && change.after) {
-            expect(rebuild(change.edits, 'before')).toBe(change.before.text);
-            expect(rebuild(change.edits, 'after')).toBe(change.after.text);
-          } else expect(change.edits).toEqual([]);
-        }
-      }),
-      { numRuns: 60 },
-    );
+    forAllPairs((a, b) => {
+      for (const change of compareStatements(a, b).changes) {
+        if (change.before && change.after) {
+          expect(rebuild(change.edits, 'before')).toBe(change.before.text);
+          expect(rebuild(change.edits, 'after')).toBe(change.after.text);
+        } else expect(change.edits).toEqual([]);
+      }
+    });
   });
 
   it('determinism: two runs give byte-identical output in every format', async () => {
@@ -329,7 +326,7 @@ describe('comparison properties over generated statements', () => {
       fc.asyncProperty(pairArb, async ({ before, after }) => {
         const a = writeTemp(before);
         const b = writeTemp(after);
-        for (const format of ['terminal', 'markdown', 'json', 'csv', 'digest', 'html']) {
+        for (const format of COMPARISON_FORMATS) {
           const first = await runCli(['compare', a, b, '--format', format]);
           const second = await runCli(['compare', a, b, '--format', format]);
           expect([0, 1]).toContain(first.code);
