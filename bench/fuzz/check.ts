@@ -11,8 +11,6 @@ import { unified } from 'unified';
 import { join } from 'node:path';
 import { analyseStatement } from '../../src/analyse/analyse-statement.js';
 import { statementFromBytes } from '../../src/archive/load-statement.js';
-import type { Io } from '../../src/cli/io.js';
-import { run } from '../../src/cli/run.js';
 import { isUserError } from '../../src/model/errors.js';
 import type { Statement } from '../../src/model/statement.js';
 import { parseStatement } from '../../src/parse/parse-statement.js';
@@ -21,6 +19,8 @@ import type { ComparisonFormat } from '../../src/report/render/index.js';
 import { COMPARISON_RENDERERS } from '../../src/report/render/index.js';
 import { statementToJson, statementToTree } from '../../src/report/render/render-statement.js';
 import { checkStatement } from '../../test/support/check-statement.js';
+import type { CliResult } from '../../test/support/run-cli.js';
+import { runCli } from '../../test/support/run-cli.js';
 import { checkReport } from './invariants.js';
 import { firstIllFormedUtf8 } from './utf8.js';
 
@@ -219,34 +219,8 @@ const isRefusal = (value: unknown): value is { userError: string } =>
   'userError' in value &&
   Object.keys(value).length === 1;
 
-/** The CLI's answer to one command line. */
-interface CliAnswer {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function runCli(args: readonly string[]): Promise<CliAnswer> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (text) => {
-      if (typeof text === 'string') stdout += text;
-      else text((chunk) => (stdout += chunk));
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: () => Promise.resolve(Buffer.alloc(0)),
-    isTTY: false,
-    env: {},
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
-
 /** Problems with a CLI answer: exit codes 0/1/2, user errors in the documented form, no stack, no internal error. */
-function checkAnswer(stage: string, answer: CliAnswer, expectOutput: boolean): Problem[] {
+function checkAnswer(stage: string, answer: CliResult, expectOutput: boolean): Problem[] {
   const problems: Problem[] = [];
   const cli = (message: string): Problem => ({
     kind: 'cli',

@@ -11,7 +11,7 @@ export interface CliResult {
 }
 
 export async function runCli(
-  args: string[],
+  args: readonly string[],
   options: { stdin?: string; isTTY?: boolean; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
   let stdout = '';
