@@ -192,7 +192,7 @@ function decodeEntities(text: string): string {
  * `<http://a>` is not a tag: its text stays). The checker in
  * test/support does not know them; the span itself is right.
  */
-function isMarkupOnly(violation: string): boolean {
+export function isMarkupOnly(violation: string): boolean {
   const m = /: span text (".*") ≠ (".*")$/s.exec(violation);
   if (!m) return false;
   const raw = JSON.parse(m[1] as string) as string;
