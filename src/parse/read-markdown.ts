@@ -84,6 +84,8 @@ export const MARKDOWN_CHUNK_SIZE = 32 * 1024;
 export interface ReadMarkdownOptions {
   /** Largest run of text handed to remark at once (default: {@link MARKDOWN_CHUNK_SIZE}). */
   readonly chunkSize?: number;
+  /** Most top-level list items handed to remark at once (default: {@link MAX_ITEMS_PER_CHUNK}). */
+  readonly chunkItems?: number;
   /**
    * Read plain blocks (prose paragraphs, ATX headings, numbered items without inline syntax)
    * directly instead of through remark (default: true). Why: remark costs about 1 s per MB and
@@ -99,7 +101,8 @@ export function readMarkdown(source: string, options: ReadMarkdownOptions = {}):
   const blocks: Block[] = [];
   let frontmatter: MarkdownContent['frontmatter'];
   const viaRemark = (start: number, end: number): void => {
-    for (const [from, to] of splitChunks(source.slice(start, end), chunkSize)) {
+    const cuts = splitChunks(source.slice(start, end), chunkSize, options.chunkItems);
+    for (const [from, to] of cuts) {
       // micromark drops a U+FEFF at the start of what it is given, which would shift every
       // offset: the chunk is handed over from after its leading U+FEFFs (each would be dropped).
       let base = start + from;
@@ -281,9 +284,18 @@ export function readSimpleSegment(source: string, start: number, end: number): B
 /**
  * Most list markers one line may open (`- - - … text`). Why: micromark's cost grows with the
  * square of the depth and its stack gives out near 1,860 levels after seconds of work (fuzzer);
- * refusing at once is the same answer, sooner. Block quotes (`> > >`) are cheap and not counted.
+ * refusing at once is the same answer, sooner. Block quotes (`> > >`) are counted apart
+ * ({@link MAX_NESTED_QUOTE_MARKERS}).
  */
 export const MAX_LIST_MARKERS_PER_LINE = 1000;
+
+/**
+ * Most nested block-quote markers (each `>` of a line after its first) in one chunk handed to
+ * remark. Why: micromark keeps ~3 KB of events per marker until the chunk is read, so 640 KB of
+ * `> > > … x` lines took 0.9 GB and a 9 MB staircase of quotes ran out of memory after five
+ * minutes (fuzzing by hand); one line of 3,000 is cheap. 100,000 bounds a chunk near 300 MB.
+ */
+export const MAX_NESTED_QUOTE_MARKERS = 100_000;
 
 /**
  * Most levels of lists nested by indentation (`- a` / `  - b` / `    - c` …). Why: remark's cost per
@@ -294,8 +306,12 @@ export const MAX_LIST_DEPTH = 100;
 
 const THEMATIC_BREAK = /^[ \t>]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
 
-/** Offset of the first line in `source[from, to)` that opens too many lists, or -1. */
+/**
+ * Offset of the first line in `source[from, to)` that opens too many lists, or at which the nested
+ * block-quote markers exceed {@link MAX_NESTED_QUOTE_MARKERS}, or -1.
+ */
 function firstDeepListLine(source: string, from: number, to: number): number {
+  let nestedQuotes = 0;
   // Content columns of the list items open at this line, as far as indentation tells (a lower
   // bound of the depth: lazy lines pop items they would continue).
   const open: number[] = [];
@@ -309,6 +325,13 @@ function firstDeepListLine(source: string, from: number, to: number): number {
     if (!blank && source[p] !== '>') {
       while (open.length > 0 && (open[open.length - 1] as number) > indent) open.pop();
     }
+    let quotes = 0;
+    for (let q = p; q < to; q++) {
+      const ch = source[q];
+      if (ch === '>') quotes++;
+      else if (ch !== ' ' && ch !== '\t') break;
+    }
+    if (quotes > 1 && (nestedQuotes += quotes - 1) > MAX_NESTED_QUOTE_MARKERS) return lineStart;
     // Lists open from earlier lines that this line is indented into.
     const carried = open.length;
     let k = lineStart;
@@ -369,11 +392,51 @@ function offsetOf(node: Nodes, side: 'start' | 'end'): number {
 }
 
 /**
- * Cuts `source` into chunks at lines that start a top-level block after a blank line, outside
- * fenced code, and not indented (so list continuations stay with their list).
+ * Most top-level list items remark is given in one chunk. Why: micromark's cost grows with the
+ * square of the items of one list when they hold nested lists (`- a` / `  - b`, 4,000 items of
+ * 40 KB: 8.7 s; fuzzing by hand), and a tight list has no blank line to cut at.
  */
-export function splitChunks(source: string, chunkSize: number): [number, number][] {
-  if (source.length <= chunkSize) return [[0, source.length]];
+export const MAX_ITEMS_PER_CHUNK = 200;
+
+/** The start of an HTML block that only its end marker closes (CommonMark kinds 1–5). */
+const HTML_BLOCK_START = /^ {0,3}<(script|pre|style|textarea|!--|\?|!\[CDATA\[|![A-Za-z])/i;
+
+/** What ends the HTML block opened by `opener` (see {@link HTML_BLOCK_START}). */
+function htmlBlockEnd(opener: string): RegExp {
+  switch (opener.toLowerCase()) {
+    case '!--':
+      return /-->/;
+    case '?':
+      return /\?>/;
+    case '![cdata[':
+      return /\]\]>/;
+    case 'script':
+    case 'pre':
+    case 'style':
+    case 'textarea':
+      return /<\/(?:script|pre|style|textarea)>/i;
+    default:
+      return />/;
+  }
+}
+
+/** A top-level list item line with text: its marker type (`-`, `+`, `*`, or `.`/`)` after a number). */
+const LIST_ITEM_LINE = /^(?:([-+*])|\d{1,9}([.)]))[ \t]+\S/;
+
+/**
+ * Cuts `source` into chunks of about `chunkSize` characters (and at most
+ * {@link MAX_ITEMS_PER_CHUNK} top-level list items), outside frontmatter and fenced code, at
+ * lines that read the same either side of the cut: a non-indented line after a blank line, or a
+ * non-indented list item of the list open above it (a new sibling item, never a continuation).
+ * An item line counts as a list's only when that list is known to be open: the line follows a
+ * blank line, the chunk's start or an item of the same marker type (after other text it might be
+ * the text of an HTML block).
+ */
+export function splitChunks(
+  source: string,
+  chunkSize: number,
+  maxItems = MAX_ITEMS_PER_CHUNK,
+): [number, number][] {
   const chunks: [number, number][] = [];
   let chunkStart = 0;
   let fence: string | null = null;
@@ -381,22 +444,46 @@ export function splitChunks(source: string, chunkSize: number): [number, number]
   let lineStart = 0;
   let inFrontmatter = source.startsWith('---');
   let lineNo = 0;
+  // Marker type of the top-level list known to be open here, and its items in this chunk.
+  let listType: string | null = null;
+  let items = 0;
+  // The end of the HTML block (kinds 1–5) open here, if any.
+  let htmlEnd: RegExp | null = null;
   while (lineStart < source.length) {
     let lineEnd = source.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = source.length;
     const line = source.slice(lineStart, lineEnd).replace(/\r$/, '');
     if (inFrontmatter && lineNo > 0 && /^(---|\.\.\.)\s*$/.test(line)) inFrontmatter = false;
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (
-      !inFrontmatter &&
-      fence === null &&
-      previousBlank &&
-      line !== '' &&
-      !/^[ \t]/.test(line) &&
-      lineStart - chunkStart >= chunkSize
-    ) {
-      chunks.push([chunkStart, lineStart]);
-      chunkStart = lineStart;
+    if (htmlEnd !== null) {
+      // Inside an HTML block that may run over blank lines (comment, script, …): never cut.
+      if (htmlEnd.test(line)) htmlEnd = null;
+      previousBlank = false;
+      lineStart = lineEnd + 1;
+      lineNo++;
+      continue;
+    }
+    if (!inFrontmatter && fence === null && line !== '' && !/^[ \t]/.test(line)) {
+      const item = LIST_ITEM_LINE.exec(line);
+      const type: string | null =
+        item && !THEMATIC_BREAK.test(line) ? (item[1] ?? item[2] ?? null) : null;
+      const sibling: boolean = type !== null && type === listType;
+      if (
+        (previousBlank || sibling) &&
+        (lineStart - chunkStart >= chunkSize || (type !== null && items >= maxItems))
+      ) {
+        chunks.push([chunkStart, lineStart]);
+        chunkStart = lineStart;
+        items = 0;
+      }
+      listType =
+        type !== null && (previousBlank || sibling || lineStart === chunkStart) ? type : null;
+      if (listType !== null) items++;
+    }
+    const html = inFrontmatter || fence !== null ? null : HTML_BLOCK_START.exec(line);
+    if (html) {
+      const end = htmlBlockEnd(html[1] ?? '');
+      if (!end.test(line.slice(html[0].length))) htmlEnd = end;
     }
     if (fenceMatch) {
       const marker = fenceMatch[1] ?? '';

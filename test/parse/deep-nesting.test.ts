@@ -6,6 +6,7 @@ import {
   MAX_DELIMITERS,
   MAX_LIST_DEPTH,
   MAX_LIST_MARKERS_PER_LINE,
+  MAX_NESTED_QUOTE_MARKERS,
   readMarkdown,
 } from '../../src/parse/read-markdown.js';
 import { checkStatement } from '../support/check-statement.js';
@@ -117,5 +118,39 @@ describe('lists nested by indentation', () => {
   it('does not count lines that leave the lists, nor indented text that is not a list', () => {
     const flat = `# T\n\n${'- a\n  - b\n    - c\n'.repeat(200)}${' '.repeat(300)}- d\n`;
     expect(refusal(flat)).toBeUndefined();
+  });
+});
+
+describe('nested block quotes over many lines (micromark keeps ~3 KB per marker)', () => {
+  const head = '# T\n\nThe ministers met.\n\n';
+
+  it('reads a staircase of 200 levels, one level more on each line', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `${'> '.repeat(i + 1)}Step ${i} agreed.`);
+    const statement = parseStatement(`${head}${lines.join('\n')}\n`, { file: 'deep.md' });
+    const texts = statement.sections.flatMap((s) =>
+      s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text)),
+    );
+    expect(texts.at(-1)).toBe('Step 199 agreed.');
+  });
+
+  it('refuses the line where the nested markers pass MAX_NESTED_QUOTE_MARKERS', () => {
+    const perLine = 10;
+    const count = MAX_NESTED_QUOTE_MARKERS / perLine + 5;
+    const line = `${'> '.repeat(perLine + 1)}x`;
+    const text = `${head}${Array.from({ length: count }, () => line).join('\n')}\n`;
+    // Head lines 1–4; the first quoted line is 5, and line 5 + k brings the total to 10 (k + 1).
+    expect(refusal(text)).toEqual({
+      code: 'E_TOO_DEEP',
+      line: 5 + MAX_NESTED_QUOTE_MARKERS / perLine,
+    });
+  });
+
+  it('does not count the first marker of a line (a quoted text costs nothing extra)', () => {
+    // Two markers a line count one each: the limit is passed on line MAX + 1 of the quote.
+    const lines = Array.from({ length: MAX_NESTED_QUOTE_MARKERS + 10 }, () => '> > x');
+    expect(refusal(`${head}${lines.join('\n')}\n`)).toEqual({
+      code: 'E_TOO_DEEP',
+      line: 5 + MAX_NESTED_QUOTE_MARKERS,
+    });
   });
 });

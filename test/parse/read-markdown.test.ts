@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MappedText } from '../../src/parse/blocks.js';
 import type { MarkdownContent } from '../../src/parse/read-markdown.js';
-import { readMarkdown, splitChunks } from '../../src/parse/read-markdown.js';
+import { MAX_ITEMS_PER_CHUNK, readMarkdown, splitChunks } from '../../src/parse/read-markdown.js';
 import { generatePair } from '../../bench/generate-pairs.js';
 
 /** Blocks with their offsets listed, so that the two ways of storing offsets compare. */
@@ -75,12 +75,66 @@ describe('readMarkdown fast path', () => {
     }
   });
 
-  it('cuts chunks only before non-indented lines that follow a blank line', () => {
+  it('cuts chunks by size only before non-indented lines that follow a blank line', () => {
     const text = 'a\n\nb\n   c\n\nd\n\n```\nx\n\ny\n```\n\ne\n';
     for (const [start] of splitChunks(text, 1).slice(1)) {
       expect(text[start - 1]).toBe('\n');
       expect(text[start - 2]).toBe('\n');
       expect(text[start]).not.toMatch(/\s/);
     }
+  });
+});
+
+describe('long lists cut between items (micromark is quadratic in the items of a nested list)', () => {
+  const starts = (text: string, maxItems: number): string[] =>
+    splitChunks(text, 1e9, maxItems)
+      .slice(1)
+      .map(([start]) => text.slice(start, text.indexOf('\n', start)));
+  /** The blocks read in one chunk and with a cut before every item that allows one. */
+  const sameBlocks = (text: string): void => {
+    const whole = readMarkdown(text, { fastPath: false, chunkSize: 1e9, chunkItems: 1e9 });
+    expect(
+      comparable(readMarkdown(text, { fastPath: false, chunkSize: 1e9, chunkItems: 1 })),
+    ).toEqual(comparable(whole));
+    expect(comparable(readMarkdown(text))).toEqual(comparable(whole));
+  };
+
+  it('cuts a tight list with nested lists every MAX_ITEMS_PER_CHUNK items, blocks unchanged', () => {
+    const text = `# T\n\n${'- The sides agreed.\n  - On trade.\n'.repeat(3 * MAX_ITEMS_PER_CHUNK)}`;
+    const cuts = starts(text, MAX_ITEMS_PER_CHUNK);
+    expect(cuts).toEqual(['- The sides agreed.', '- The sides agreed.']);
+    sameBlocks(text);
+  });
+
+  it.each([
+    ['bullets with sub-lists', '- a one.\n  - sub.\n- b two.\n  1. sub.\n- c three.\n'],
+    ['numbered items', '1. One.\n2. Two.\n   - sub.\n3. Three.\n10. Ten.\n'],
+    ['closing parentheses', '1) One.\n2) Two.\n3) Three.\n'],
+    ['loose items', '- a one.\n\n  - sub.\n\n- b two.\n\n- c three.\n'],
+    ['lazy continuation', '- a one\nlazy text.\n- b two.\n- c three.\n'],
+    ['an ordered line that cannot interrupt', '- a one\n2. not an item.\n- b two.\n'],
+    ['another marker type', '- a one.\n* b two.\n* c three.\n+ d four.\n'],
+    ['thematic breaks', '- a one.\n- - -\n- b two.\n* * *\n'],
+    ['fenced code', '- a one.\n```\n- x\n- y\n```\n- b two.\n'],
+    ['a list after text', 'Text.\n- a one.\n- b two.\n- c three.\n'],
+    ['a list inside an HTML block', '<div>\n- a one.\n- b two.\n- c three.\n</div>\n'],
+    [
+      'a list inside a comment',
+      'Text.\n\n<!--\n\n- a one.\n- b two.\n\n- c three.\n-->\n\n- d four.\n- e five.\n',
+    ],
+  ])('reads %s the same cut or not', (_name, body) => {
+    sameBlocks(`# T\n\n${body}`);
+  });
+
+  it('does not cut where an item line might be text: after text, in HTML blocks and comments', () => {
+    expect(starts('Text.\n- a one.\n- b two.\n- c three.\n', 1)).toEqual([]);
+    expect(starts('<div>\n- a one.\n- b two.\n- c three.\n', 1)).toEqual([]);
+    // Items in the comment are not counted: the first cut comes once the chunk holds one item.
+    expect(starts('<!--\n\n- a one.\n- b two.\n\n- c.\n-->\n\n- d four.\n- e five.\n', 1)).toEqual([
+      '- e five.',
+    ]);
+    // After a line that is not known to be an item, the list is not known to be open.
+    expect(starts('- a one\n2. not an item.\n- b two.\n', 1)).toEqual([]);
+    expect(starts('- a one.\n- b two.\n- c three.\n', 1)).toEqual(['- b two.', '- c three.']);
   });
 });

@@ -390,6 +390,30 @@ describe('extreme statements', () => {
     expect(r.stderr).toBe('');
   });
 
+  it(
+    '4,000 list items each holding a nested list, then a staircase of quotes',
+    { timeout: BOUND },
+    async () => {
+      // micromark is quadratic in the items of such a list (40 KB took 8.7 s): cut between items.
+      const items = Array.from(
+        { length: 4000 },
+        (_, i) => `- The two sides agreed on point ${i}.\n  - Details of point ${i} follow.\n`,
+      );
+      const list = write('long-list.md', `# Joint statement\n\n${items.join('')}`);
+      const r = await runCli(['compare', OTHER, list, '--format', 'json']);
+      expectReport(r, 1);
+      const report = JSON.parse(r.stdout) as { after: { sentences: { text: string }[] } };
+      expect(report.after.sentences).toHaveLength(8000);
+      expect(report.after.sentences.at(-1)?.text).toBe('Details of point 3999 follow.');
+      // 3,000 lines, each one quote deeper (9 MB): was five minutes, then out of memory.
+      const stairs = Array.from({ length: 3000 }, (_, i) => `${'> '.repeat(i + 1)}Step ${i}.`);
+      const staircase = write('staircase.md', `# Joint statement\n\n${stairs.join('\n')}\n`);
+      const refused = await runCli(['parse', staircase]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/^statement-diff: .*staircase\.md:\d+: .*\[E_TOO_DEEP\]\n$/);
+    },
+  );
+
   it('3,000 levels of block quotes', { timeout: BOUND }, async () => {
     const tight = write(
       'quotes.md',
