@@ -5,8 +5,10 @@ import type rehypeParseType from 'rehype-parse';
 import type rehypeRemarkType from 'rehype-remark';
 import type remarkGfmType from 'remark-gfm';
 import type remarkStringifyType from 'remark-stringify';
+import type * as Parse5Module from 'parse5';
 import type * as UnifiedModule from 'unified';
-import { loadDefault } from './load-module.js';
+import { UserError } from '../model/errors.js';
+import { loadDefault, loadModule } from './load-module.js';
 
 /** Elements that carry page chrome or code rather than statement text. */
 const DROPPED = new Set([
@@ -216,6 +218,16 @@ export interface ConvertedHtml {
  * else the body; navigation, scripts, styles and forms are dropped.
  */
 export function htmlToMarkdown(html: string): ConvertedHtml {
+  try {
+    return convert(html);
+  } catch (error) {
+    // Thousands of nested elements exhaust the stack of the recursive tree walkers.
+    if (error instanceof RangeError) throw tooDeepHtml(html);
+    throw error;
+  }
+}
+
+function convert(html: string): ConvertedHtml {
   // Loaded on first HTML input only (see load-module.ts).
   const { unified } = loadDefault<typeof UnifiedModule>('unified');
   const rehypeParse = loadDefault<typeof rehypeParseType>('rehype-parse');
@@ -234,4 +246,38 @@ export function htmlToMarkdown(html: string): ConvertedHtml {
     .use(remarkStringify, { bullet: '-', listItemIndent: 'one', rule: '-' })
     .stringify(mdast as never);
   return title ? { markdown, title } : { markdown };
+}
+
+/**
+ * Elements nested deeper than this are where an HTML page is said to be too deep when its
+ * conversion runs out of stack (hast-util-from-parse5 recurses: about 4,000 levels here).
+ */
+export const HTML_DEPTH_REPORTED = 1000;
+
+/**
+ * The error for a page nested too deeply to convert, naming the line of its first element
+ * {@link HTML_DEPTH_REPORTED} levels deep. parse5 builds its tree without recursion, so the
+ * page is parsed again with source locations and walked with an explicit stack.
+ */
+function tooDeepHtml(html: string): UserError {
+  const { parse } = loadModule<typeof Parse5Module>('parse5');
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  type Node = Parse5Module.DefaultTreeAdapterMap['parentNode'];
+  const work: { node: Node; depth: number }[] = [{ node: document, depth: 0 }];
+  let line: number | undefined;
+  for (let item = work.pop(); item; item = work.pop()) {
+    const { node, depth } = item;
+    if (depth >= HTML_DEPTH_REPORTED && 'sourceCodeLocation' in node) {
+      line = node.sourceCodeLocation?.startLine;
+      break;
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) {
+      const child = node.childNodes[i];
+      if (child && 'childNodes' in child) work.push({ node: child, depth: depth + 1 });
+    }
+  }
+  return new UserError('E_TOO_DEEP', 'the input is nested too deeply to read', {
+    location: line === undefined ? { file: '' } : { file: '', line },
+    expected: `HTML elements nested fewer than ${HTML_DEPTH_REPORTED} levels deep`,
+  });
 }

@@ -8,9 +8,11 @@ import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import {
   flattenInlineFormatting,
+  HTML_DEPTH_REPORTED,
   htmlToMarkdown,
   MAX_INLINE_DEPTH,
 } from '../../src/parse/html-to-markdown.js';
+import { isUserError } from '../../src/model/errors.js';
 import { parseStatement } from '../../src/parse/parse-statement.js';
 
 /** A paragraph of `levels` formatting nodes, alternately strong and emphasis, around `text`. */
@@ -158,5 +160,40 @@ describe('blocks inside phrasing (misnested HTML)', () => {
     expect(strong?.type).toBe('strong');
     expect(strong?.children?.map((c) => c.type)).toEqual(['text', 'text', 'text']);
     expect(text(tree as never).replace(/\s+/g, ' ')).toBe('Trade Ports ');
+  });
+});
+
+describe('HTML nested too deeply to convert', () => {
+  /** The code, line and expectation of the error `parseStatement` raises on `html`. */
+  function refusal(html: string): { code: string; line?: number; expected?: string } | undefined {
+    try {
+      parseStatement(html, { file: 'deep.html', format: 'html' });
+      return undefined;
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      return {
+        code: error.code,
+        ...(error.location?.line !== undefined ? { line: error.location.line } : {}),
+        ...(error.expected !== undefined ? { expected: error.expected } : {}),
+      };
+    }
+  }
+  const intro = '<html><body>\n<h1>Joint statement</h1>\n<p>The ministers met.</p>\n';
+
+  it('names the line of the first element HTML_DEPTH_REPORTED levels deep', () => {
+    // One element a line from line 4; <html> and <body> are levels 1 and 2, the first <div> 3.
+    const opens = Array.from({ length: 6000 }, () => '<div>').join('\n');
+    const refused = refusal(`${intro}${opens}The sides agreed.</body></html>`);
+    expect(refused).toEqual({
+      code: 'E_TOO_DEEP',
+      line: 4 + HTML_DEPTH_REPORTED - 3,
+      expected: `HTML elements nested fewer than ${HTML_DEPTH_REPORTED} levels deep`,
+    });
+  });
+
+  it('reads a page nested a few hundred levels deep', () => {
+    const depth = 300;
+    const html = `${intro}${'<div>'.repeat(depth)}<p>The sides agreed.</p>${'</div>'.repeat(depth)}</body></html>`;
+    expect(refusal(html)).toBeUndefined();
   });
 });
