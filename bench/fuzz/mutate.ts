@@ -308,10 +308,23 @@ const WORDS: readonly string[] = [
   'continue',
 ];
 
-/** One-line or indented nesting of depth `d`. */
+/** One-line or indented nesting of depth `d`, or long runs of nested list items. */
 function nested(d: number, indentDepth: number, rng: Rng): string {
   const text = 'The two sides agreed to meet again';
-  switch (rng.int(10)) {
+  switch (rng.int(12)) {
+    case 10: {
+      // A long tight list whose items hold nested lists (read 200 top-level items at a time).
+      const marker = rng.pick(['-', '*', '1.', '2)']);
+      return Array.from(
+        { length: 5 * indentDepth },
+        (_, i) => `${marker} Item ${i} was agreed.\n  ${rng.pick(['-', '1.', '>'])} Detail ${i}.`,
+      ).join(rng.int(4) === 0 ? '\n\n' : '\n');
+    }
+    case 11:
+      // Lines of nested list markers, one after the other.
+      return Array.from({ length: 5 * indentDepth }, () => `${'- '.repeat(1 + rng.int(8))}x`).join(
+        '\n',
+      );
     case 0:
       return `${'>'.repeat(d)} ${text}.`;
     case 1:
