@@ -58,8 +58,15 @@ export interface CaseResult {
   readonly index: number;
   readonly problems: readonly Problem[];
   readonly elapsedMs: number;
-  /** The slowest stage and its time: the time bound applies to one stage (a parse, a comparison, a render, a CLI run). */
-  readonly slowestStage: { readonly stage: string; readonly ms: number };
+  /**
+   * The stage nearest its time bound (a parse, a comparison, a render, a CLI run): its CPU time
+   * and its allowance, the multiple of the base bound it gets for its size ({@link allowance}).
+   */
+  readonly slowestStage: {
+    readonly stage: string;
+    readonly ms: number;
+    readonly allowance: number;
+  };
   /** The user error code the library raised, if any (inputs refused as expected). */
   readonly userError?: string;
 }
@@ -86,7 +93,21 @@ function crash(stage: string, error: unknown): Problem {
   };
 }
 
-let slowest = { stage: '', ms: 0 };
+let slowest = { stage: '', ms: 0, allowance: 1 };
+/** Size of the current input in MB. */
+let inputMb = 0;
+
+/**
+ * How many times the base time bound one stage gets: 1, plus 6 per MB of input, plus 0.1 per MB
+ * of output. Why: the bound is for superlinear cost (those cases run 10–1000× over it), so it
+ * allows the dearest linear cost found. Lists holding nested lists cost micromark ~20–27 µs a
+ * byte (prose ~1.5 µs; fuzz input 21716, 698 KB of `- - x` lines: 13.4 s); a renderer's work
+ * follows its output, which can be 250 times the input (input 25259: 458 KB of one-word list
+ * items, 121,887 changes, 120 MB of HTML in 27 s, ~0.2 µs a character).
+ */
+export function allowance(inputBytes: number, outputChars: number): number {
+  return 1 + (6 * inputBytes) / 1_000_000 + (0.1 * outputChars) / 1_000_000;
+}
 
 /**
  * CPU time of this worker in ms. Why CPU and not wall time: the time bound is about the cost of
@@ -97,10 +118,11 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-/** Notes how long `stage` took, keeping the slowest of the current case. */
-function timed(stage: string, since: number): void {
+/** Notes how long `stage` took, keeping the stage of the current case nearest its bound. */
+function timed(stage: string, since: number, outputChars = 0): void {
   const ms = cpuMs() - since;
-  if (ms > slowest.ms) slowest = { stage, ms };
+  const allowed = allowance(inputMb * 1_000_000, outputChars);
+  if (ms / allowed > slowest.ms / slowest.allowance) slowest = { stage, ms, allowance: allowed };
 }
 
 /** Runs `f`, timed; a UserError is returned as its code, anything else becomes a crash problem. */
@@ -110,14 +132,17 @@ function guarded<T>(
   f: () => T,
 ): T | { userError: string } | undefined {
   const since = cpuMs();
+  let output = 0;
   try {
-    return f();
+    const result = f();
+    if (typeof result === 'string') output = result.length;
+    return result;
   } catch (error) {
     if (isUserError(error)) return { userError: error.code };
     problems.push(crash(stage, error));
     return undefined;
   } finally {
-    timed(stage, since);
+    timed(stage, since, output);
   }
 }
 
@@ -257,7 +282,8 @@ export async function checkCase(
   tmpDir: string,
 ): Promise<CaseResult> {
   const started = performance.now();
-  slowest = { stage: '', ms: 0 };
+  slowest = { stage: '', ms: 0, allowance: 1 };
+  inputMb = c.bytes.length / 1_000_000;
   const problems: Problem[] = [];
   const seed = seedStatement(seedPath, seedBytes);
 
@@ -346,11 +372,11 @@ export async function checkCase(
     const forced = c.inputFormat !== undefined ? ['--input-format', c.inputFormat] : [];
     let since = cpuMs();
     const compare = await runCli(['compare', seedPath, file, '--format', c.format, ...forced]);
-    timed(`cli compare --format ${c.format}`, since);
+    timed(`cli compare --format ${c.format}`, since, compare.stdout.length);
     problems.push(...checkAnswer(`cli compare --format ${c.format}`, compare, true));
     since = cpuMs();
     const parse = await runCli(['parse', file, ...forced]);
-    timed('cli parse', since);
+    timed('cli parse', since, parse.stdout.length);
     problems.push(...checkAnswer('cli parse', parse, true));
     // Invalid UTF-8: read with U+FFFD and a warning that names the first bad byte.
     const bom = c.bytes[0] === 0xef && c.bytes[1] === 0xbb && c.bytes[2] === 0xbf ? 3 : 0;

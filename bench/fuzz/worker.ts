@@ -21,7 +21,7 @@ process.on('message', (c: FuzzCase) => {
     answer({
       index: c.index,
       elapsedMs: 0,
-      slowestStage: { stage: '', ms: 0 },
+      slowestStage: { stage: '', ms: 0, allowance: 1 },
       problems: [{ kind: 'crash', stage: 'worker', message: `no seed ${c.seedIndex}` }],
     });
     return;
@@ -30,7 +30,7 @@ process.on('message', (c: FuzzCase) => {
     answer({
       index: c.index,
       elapsedMs: 0,
-      slowestStage: { stage: '', ms: 0 },
+      slowestStage: { stage: '', ms: 0, allowance: 1 },
       problems: [{ kind: 'crash', stage: 'worker', message: String(error) }],
     }),
   );

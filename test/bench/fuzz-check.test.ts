@@ -4,7 +4,7 @@
  * checker that excused real mismatches would hide span bugs from every fuzz run.
  */
 import { describe, expect, it } from 'vitest';
-import { isMarkupOnly } from '../../bench/fuzz/check.js';
+import { allowance, isMarkupOnly } from '../../bench/fuzz/check.js';
 
 const violation = (raw: string, text: string): string =>
   `sentence s1/p1/1: span text ${JSON.stringify(raw)} ≠ ${JSON.stringify(text)}`;
@@ -43,5 +43,18 @@ describe('fuzz checker: span-text violations excused as markup', () => {
     expect(isMarkupOnly(violation('rate at 5 percent', 'rate at 6 percent'))).toBe(false);
     expect(isMarkupOnly(violation('<b>x</b> rate', 'x rates'))).toBe(false);
     expect(isMarkupOnly('sentence s1/p1/1 overlaps the one before')).toBe(false);
+  });
+});
+
+describe('fuzz checker: time allowance of a stage (docs/errors.md § Fuzzing)', () => {
+  it('is 1 + 6 per MB of input + 0.1 per MB of output, times the 5 s base bound', () => {
+    expect(allowance(0, 0)).toBe(1);
+    expect(5 * allowance(1_000_000, 0)).toBeCloseTo(35); // 5 s + 30 s per MB of input
+    expect(5 * allowance(0, 10_000_000)).toBeCloseTo(10); // + 0.5 s per MB of output
+    // The two inputs that set it: 698 KB parsed in 13.4 s; 458 KB rendering 120 MB in 27 s.
+    expect(5 * allowance(698_067, 0)).toBeGreaterThan(13.4);
+    expect(5 * allowance(458_230, 119_587_346)).toBeGreaterThan(27);
+    // The quadratic case it must still catch: 40 KB of nested-list items in 8.7 s.
+    expect(5 * allowance(40_005, 0)).toBeLessThan(8.7);
   });
 });
