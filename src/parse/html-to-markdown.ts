@@ -227,6 +227,7 @@ export function htmlToMarkdown(html: string): ConvertedHtml {
   }
 }
 
+/** {@link htmlToMarkdown} without the stack guard. */
 function convert(html: string): ConvertedHtml {
   // Loaded on first HTML input only (see load-module.ts).
   const { unified } = loadDefault<typeof UnifiedModule>('unified');

@@ -107,7 +107,7 @@ export function readMarkdown(source: string, options: ReadMarkdownOptions = {}):
       // offset: the chunk is handed over from after its leading U+FEFFs (each would be dropped).
       let base = start + from;
       while (base < start + to && source.charCodeAt(base) === 0xfeff) base++;
-      const deepLine = firstDeepListLine(source, base, start + to);
+      const deepLine = firstTooDeepLine(source, base, start + to);
       if (deepLine !== -1) throw tooDeep(lineAt(source, deepLine));
       let tree: Root;
       try {
@@ -310,7 +310,7 @@ const THEMATIC_BREAK = /^[ \t>]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){
  * Offset of the first line in `source[from, to)` that opens too many lists, or at which the nested
  * block-quote markers exceed {@link MAX_NESTED_QUOTE_MARKERS}, or -1.
  */
-function firstDeepListLine(source: string, from: number, to: number): number {
+function firstTooDeepLine(source: string, from: number, to: number): number {
   let nestedQuotes = 0;
   // Content columns of the list items open at this line, as far as indentation tells (a lower
   // bound of the depth: lazy lines pop items they would continue).
