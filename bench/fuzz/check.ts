@@ -18,7 +18,7 @@ import { compareStatements } from '../../src/report/build-comparison.js';
 import type { ComparisonFormat } from '../../src/report/render/index.js';
 import { COMPARISON_RENDERERS } from '../../src/report/render/index.js';
 import { statementToJson, statementToTree } from '../../src/report/render/render-statement.js';
-import { checkStatement } from '../../test/support/check-statement.js';
+import { checkStatement, decodeReferences, fold } from '../../test/support/check-statement.js';
 import type { CliResult } from '../../test/support/run-cli.js';
 import { runCli } from '../../test/support/run-cli.js';
 import { checkReport } from './invariants.js';
@@ -181,36 +181,6 @@ export function droppedBlocks(source: string): [number, number][] {
   return ranges;
 }
 
-/** The checker's own folding (test/support/check-statement.ts), to re-judge a span-text violation. */
-const foldLikeChecker = (text: string): string =>
-  text
-    .replace(/\]\((?:[^()]|\([^()]*\))*\)/g, '')
-    .replace(/[[\]]/g, '')
-    .replace(/[\s*_`>|\\#~=+-]/g, '');
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-/** Decodes the character references a Markdown reader decodes (numeric, and the common named ones). */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code =
-        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)
-        ? '\ufffd'
-        : String.fromCodePoint(code);
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
-
 /**
  * True for a "span text ≠ sentence text" violation that only reflects what a Markdown reader is
  * meant to drop or decode: inline HTML tags and character references (an autolink such as
@@ -226,15 +196,15 @@ export function isMarkupOnly(violation: string): boolean {
     /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>/g,
     '$1',
   );
-  const stripped = decodeEntities(
+  const stripped = decodeReferences(
     unwrapped.replace(/<!--[\s\S]*?-->|<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>/g, ''),
   );
-  if (foldLikeChecker(stripped) === foldLikeChecker(text)) return true;
+  if (fold(stripped) === fold(text)) return true;
   // The span's dropped markup is already blanked out (see droppedBlocks), which can make a tag of
   // what was text (`</scr<http://a>ipt>` → `</scr http://a ipt>`) or break an autolink the text
   // still looks like (`<http://a</div>>` → `<http://a      >`): compare the texts as they are,
   // with angle brackets taken as markup.
-  const plain = (s: string): string => foldLikeChecker(decodeEntities(s)).replace(/</g, '');
+  const plain = (s: string): string => fold(decodeReferences(s)).replace(/</g, '');
   return plain(raw) === plain(text);
 }
 

@@ -32,7 +32,8 @@ const HTML_BLOCK = /(?:^|\n)[ \t>]*<[\s\S]*$/;
 /** The checkbox of a GFM task list item (`- [x] text`), which remark keeps as a flag. */
 const TASK_BOX = /\[[ xX]\](?=\s|$)/g;
 
-function fold(text: string): string {
+/** Text without the markup that may stand around or inside it (link targets, brackets, MARKUP). */
+export function fold(text: string): string {
   return text
     .replace(/\]\((?:[^()]|\([^()]*\))*\)/g, '')
     .replace(/[[\]]/g, '')
@@ -40,7 +41,7 @@ function fold(text: string): string {
 }
 
 /** Decodes the character references (`&amp;`, `&#8212;`) a Markdown reader decodes in text. */
-function decodeReferences(text: string): string {
+export function decodeReferences(text: string): string {
   return text.replace(
     /&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g,
     (whole, hex?: string, decimal?: string, name?: string) => {
