@@ -108,6 +108,7 @@ const FLIPPED_BY: Record<MatchedBy, MatchedBy> = {
   fuzzy: 'fuzzy',
   split: 'merge',
   merge: 'split',
+  commitment: 'commitment',
   none: 'none',
 };
 

@@ -1,7 +1,9 @@
 /** Analyse stage: one commitment per sentence with actor, act, strength, entities and enumeration items. */
+import { countries } from 'countries-list';
 import type {
   Actor,
   Commitment,
+  CommitmentRole,
   Entity,
   Party,
   Sentence,
@@ -12,6 +14,7 @@ import type {
 import { paragraphsOf } from '../parse/walk-statement.js';
 import { extractEntities } from './extract-entities.js';
 import { extractItems } from './extract-items.js';
+import { lemmatiseVerb } from './lemmatise-verb.js';
 import type { Lexicon } from './lexicon.js';
 import { compileLexicon, defaultLexiconSpec, wordsPattern } from './lexicon.js';
 
@@ -71,6 +74,38 @@ export const DEFAULT_BODIES = [
  */
 const ANAPHORA = /^(?:they|both|it|he|she|the two|each side)\b/i;
 
+/** Capital cities by country name and alias, lower case (countries-list). */
+let capitals: Map<string, string[]> | undefined;
+
+/**
+ * The capital of a declared party, as a metonym of it ("Beijing welcomed …" is China). Why from
+ * countries-list: the capitals of every country are data, not code constants, and a party that is
+ * not a country (a body, a bloc) simply has none.
+ */
+function capitalsOf(party: Party): string[] {
+  if (!capitals) {
+    capitals = new Map();
+    for (const country of Object.values(countries) as {
+      name: string;
+      capital: string;
+      alias?: string[];
+    }[]) {
+      if (!country.capital) continue;
+      const forms = [country.capital];
+      // "Washington D.C." is also "Washington".
+      const short = country.capital.replace(/\s+D\.C\.$/, '');
+      if (short !== country.capital) forms.push(short);
+      for (const name of [country.name, ...(country.alias ?? [])])
+        capitals.set(name.toLowerCase(), forms);
+    }
+  }
+  for (const name of [party.name, ...party.aliases]) {
+    const found = capitals.get(name.toLowerCase());
+    if (found) return found;
+  }
+  return [];
+}
+
 let cachedDefault: Lexicon | undefined;
 
 function defaultLexicon(): Lexicon {
@@ -96,6 +131,7 @@ function actorMatchers(config: ActorConfig): ActorMatcher[] {
       ...party.aliases,
       `the ${party.name} side`,
       `${party.name} side`,
+      ...capitalsOf(party),
     ]);
   }
   for (const body of config.bodies ?? DEFAULT_BODIES) {
@@ -105,16 +141,170 @@ function actorMatchers(config: ActorConfig): ActorMatcher[] {
 }
 
 /** The act of `text` and where it stands: speech acts first, then verbs of undertaking. */
-function findAct(text: string, lexicon: Lexicon): { lemma: string; index: number } | undefined {
-  for (const { pattern, lemmas } of lexicon.actMatchers) {
-    const m = pattern.exec(text);
-    if (!m) continue;
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const lemma = lemmas[group - 1];
-    if (lemma !== undefined) return { lemma, index: m.index };
+interface FoundAct {
+  readonly lemma: string;
+  readonly index: number;
+  /** One past the act's form. */
+  readonly end: number;
+  /** The form as written. */
+  readonly form: string;
+  /** True when the act is a verb of undertaking (`actions`), itself the action. */
+  readonly isAction: boolean;
+}
+
+/** The act patterns with the `g` flag, compiled once per lexicon. */
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
+function globalPattern(pattern: RegExp): RegExp {
+  let g = globalPatterns.get(pattern);
+  if (!g) {
+    g = new RegExp(pattern.source, `${pattern.flags}g`);
+    globalPatterns.set(pattern, g);
+  }
+  return g;
+}
+
+/**
+ * Words before an act's form that make it a noun, not the act: "in support of its goals", "its
+ * support for China", "the welcome given" (FOMC: "In support of its goals, the Committee decided …").
+ */
+const NOUN_BEFORE =
+  /(?:^|[\s(])(?:in|of|for|with|the|its|their|his|her|our|a|an|this|that|such)\s+$/i;
+
+/**
+ * The act of `text`: the first act form (acts before actions) after the first actor mention
+ * (`after`), else the first in the sentence; forms used as nouns are skipped.
+ */
+function findAct(text: string, lexicon: Lexicon, after = 0): FoundAct | undefined {
+  for (const [k, { pattern, lemmas }] of lexicon.actMatchers.entries()) {
+    let first: FoundAct | undefined;
+    const g = globalPattern(pattern);
+    g.lastIndex = 0;
+    for (const m of text.matchAll(g)) {
+      if (NOUN_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      const group = m.findIndex((x, i) => i > 0 && x !== undefined);
+      const lemma = lemmas[group - 1];
+      if (lemma === undefined) continue;
+      const found: FoundAct = {
+        lemma,
+        index: m.index,
+        end: m.index + m[0].length,
+        form: m[0],
+        // The matchers are [acts, actions]; without acts, the only matcher is the actions'.
+        isAction: k > 0 || lexicon.acts.length === 0,
+      };
+      if (m.index >= after) return found;
+      first ??= found;
+    }
+    if (first) return first;
   }
   return undefined;
 }
+
+/** End of the first actor mention in `text` (not a possessive), or 0 when there is none. */
+function firstActorEnd(text: string, matchers: readonly ActorMatcher[]): number {
+  let end = Infinity;
+  for (const { pattern } of matchers) {
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) {
+      if (m.index >= end) break;
+      const stop = m.index + m[0].length;
+      if (/^['’]s\b/.test(text.slice(stop, stop + 3))) continue;
+      end = stop;
+      break;
+    }
+  }
+  return end === Infinity ? 0 : end;
+}
+
+/** Words that may stand between "to" or a modal and the verb of the action. */
+const ADVERB =
+  /^(?:[a-z]+ly|further|also|jointly|together|not|still|now|again|soon|fully|better|more|both|all|each|then|thus)$/;
+/** Words after "to" that show it is a preposition ("committed to the partnership"). */
+const NOT_AFTER_TO =
+  /^(?:the|a|an|its|their|his|her|our|your|this|that|these|those|all|each|any|some|such|every|other|which|whom|what|it|them|him|us)$/;
+const MODAL_WORD = /^(?:will|shall|should|must|would|may|might|can|could)$/;
+
+/**
+ * The main verb of the committed action after the act (lemmatised): "decided to [lower]",
+ * "urges all parties to [cease]", "agreed that disputes should be [settled]", "committed to
+ * [building]"; the act's own verb when it is a verb of undertaking ("will [initiate] purchases").
+ * Only verbs the lemmatiser knows count (src/analyse/lemmatise-verb.ts).
+ */
+function findAction(text: string, act: FoundAct): { lemma: string; end: number } | undefined {
+  if (act.isAction) {
+    const lemma = lemmatiseVerb(act.form.split(/\s+/)[0] ?? '');
+    return lemma ? { lemma, end: act.end } : undefined;
+  }
+  const clause = /^[^;:.]*/.exec(text.slice(act.end))?.[0] ?? '';
+  const words = [...clause.matchAll(/[\p{L}][\p{L}'’-]*/gu)].slice(0, 14);
+  const verbAfter = (from: number, strict: boolean): { lemma: string; end: number } | undefined => {
+    let i = from;
+    while (i < words.length && ADVERB.test((words[i]?.[0] ?? '').toLowerCase())) i++;
+    // "continue to support", "be settled", "have begun": the action is the verb after them.
+    for (;;) {
+      const w = (words[i]?.[0] ?? '').toLowerCase();
+      if (w === 'continue' && (words[i + 1]?.[0] ?? '').toLowerCase() === 'to') i += 2;
+      else if (w === 'be' || w === 'been' || w === 'have' || w === 'has') i += 1;
+      else break;
+      while (i < words.length && ADVERB.test((words[i]?.[0] ?? '').toLowerCase())) i++;
+    }
+    const word = words[i];
+    if (!word) return undefined;
+    const lower = word[0].toLowerCase();
+    if (word[0] !== lower || NOT_AFTER_TO.test(lower)) return undefined;
+    const lemma = lemmatiseVerb(lower);
+    if (!lemma && strict) return undefined;
+    return lemma ? { lemma, end: act.end + (word.index ?? 0) + word[0].length } : undefined;
+  };
+  // "committed to [building]": the act's form ends in "to".
+  if (/\bto$/i.test(act.form)) {
+    const found = verbAfter(0, true);
+    if (found) return found;
+  }
+  for (let i = 0; i < words.length && i < 10; i++) {
+    const w = (words[i]?.[0] ?? '').toLowerCase();
+    if (w === 'to' || MODAL_WORD.test(w)) {
+      const found = verbAfter(i + 1, true);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Sentence openers that name the meeting itself ("The dialogue was …", "This round …"). */
+const MEETING_SUBJECT =
+  /^(?:the|this)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:dialogue|meeting|talks|session|round|mechanism|summit|conference|visit|consultations)\s+(?:is|was|has|had|were|are|marks|marked|took|covered|focused)\b/iu;
+
+/** Act families whose sentences stay commitments even when a context phrase occurs in them. */
+const COMMITTING_FAMILIES = new Set(['commit', 'urge', 'oppose', 'support', 'affirm', 'seek']);
+
+/** The role of a sentence (docs/glossary.md#role). */
+function roleOf(
+  text: string,
+  actor: Actor,
+  act: FoundAct | undefined,
+  family: string,
+  lexicon: Lexicon,
+): CommitmentRole {
+  if (family === 'narrative') return 'context';
+  if (!COMMITTING_FAMILIES.has(family)) {
+    if (lexicon.context) {
+      lexicon.context.lastIndex = 0;
+      if (lexicon.context.test(text)) return 'context';
+    }
+    if (MEETING_SUBJECT.test(text)) return 'context';
+  }
+  if (actor.kind === 'none' || act === undefined) return 'assessment';
+  return 'commitment';
+}
+
+/**
+ * The body a resolution speaks for, from its opening line ("*The Security Council*,"): every
+ * preambular and operative paragraph after it has that body as actor.
+ */
+const SPEAKER_LINE =
+  /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,4}(?:Council|Assembly|Committee|Board|Conference|Commission|Summit|Group|Organization|Organisation|Parliament))\s*,$/u;
 
 /** The actor mentioned last before `before` (the subject of the act), ignoring possessives. */
 function findActor(
@@ -155,16 +345,22 @@ function firstModalPattern(pattern: RegExp): RegExp {
   return first;
 }
 
-/** Places a sentence on the 1–5 strength scale of docs/glossary.md. */
-export function measureStrength(text: string, lexicon: Lexicon): Strength {
+/**
+ * Places a sentence on the 1–5 strength scale of docs/glossary.md: the act's ladder level (else
+ * 3), moved by the first modal (its value minus 3), +1 per intensifier, −1 per hedge; an absolute
+ * sets 5.
+ */
+export function measureStrength(text: string, lexicon: Lexicon, act?: string): Strength {
   const markers: string[] = [];
-  let level = 3;
+  const rung = act === undefined ? undefined : lexicon.ladderOf.get(act);
+  const base = rung?.level ?? 3;
+  let level = base;
   // Lower case only: "In May, …" is a month, not a modal (docs/tricky-cases.md).
   const modal = lexicon.modalPattern ? firstModalPattern(lexicon.modalPattern).exec(text) : null;
   if (modal) {
     const value = lexicon.modals.get(modal[0]);
     if (value !== undefined) {
-      level = value;
+      level += value - 3;
       markers.push(modal[0]);
     }
   }
@@ -175,7 +371,12 @@ export function measureStrength(text: string, lexicon: Lexicon): Strength {
   level += intensifiers.length - hedges.length;
   if (absolutes.length > 0) level = 5;
   const clamped = Math.min(5, Math.max(1, level)) as StrengthLevel;
-  return { level: clamped, markers: [...new Set(markers)].sort() };
+  return {
+    level: clamped,
+    markers: [...new Set(markers)].sort(),
+    base,
+    ...(rung ? { ladder: rung.ladder } : {}),
+  };
 }
 
 /**
@@ -218,19 +419,48 @@ function subjectAsParty(before: string): Actor | undefined {
   return { kind: 'party', name: subject };
 }
 
-/** Analyses one sentence; `previous` is the actor of the sentence before, for "They …". */
+/** What the sentences before tell about the actor of the next: the last actor, and the last joint or body actor. */
+export interface ActorContext {
+  /** Actor of the sentence before that has one. */
+  readonly previous?: Actor;
+  /** The last actor naming all sides or a body ("They" refers back to it past a one-party sentence). */
+  readonly plural?: Actor;
+  /** The body a resolution speaks for (from "*The Security Council*,"). */
+  readonly speaker?: Actor;
+  /** Number of declared parties. */
+  readonly parties: number;
+}
+
+/** Sentence openers that refer back to a plural actor ("They", "Both", "The two"). */
+const PLURAL_ANAPHORA = /^(?:they|both|the two|each side)\b/i;
+
+/**
+ * The actor an anaphoric opener refers to. "It/He/She" is the previous actor. "They" is the
+ * previous actor when that names all sides or a body, else the last such actor, else both sides
+ * when the statement has two or more parties: "Pakistan reiterated … . They agreed …" is both.
+ */
+function resolveAnaphora(text: string, context: ActorContext): Actor | undefined {
+  const previous = context.previous;
+  if (!previous || previous.kind === 'none') return undefined;
+  if (!PLURAL_ANAPHORA.test(text)) return previous;
+  if (previous.kind !== 'party') return previous;
+  if (context.plural) return context.plural;
+  return context.parties >= 2 ? { kind: 'both', name: 'both sides' } : previous;
+}
+
+/** Analyses one sentence; `context` carries the actors of the sentences before, for "They …". */
 export function analyseSentence(
   sentence: Sentence,
-  previous: Actor | undefined,
+  context: ActorContext,
   lexicon: Lexicon,
   matchers: readonly ActorMatcher[],
   names: ReadonlySet<string>,
 ): Commitment {
   const text = sentence.text;
-  const act = findAct(text, lexicon);
+  const act = findAct(text, lexicon, firstActorEnd(text, matchers));
   let actor = findActor(text, act ? act.index : text.length, matchers);
-  if (!actor && act && ANAPHORA.test(text) && previous && previous.kind !== 'none')
-    actor = previous;
+  if (!actor && act && ANAPHORA.test(text)) actor = resolveAnaphora(text, context);
+  if (!actor && act && context.speaker && act.index < 40) actor = context.speaker;
   if (!actor && act) actor = subjectAsParty(text.slice(0, act.index));
   if (
     !actor &&
@@ -240,6 +470,12 @@ export function analyseSentence(
     actor = { kind: 'both', name: 'both sides' };
   }
   const resolved: Actor = actor ?? { kind: 'none', name: 'none' };
+  const lemma = act?.lemma ?? 'state';
+  const family = lexicon.familyOf.get(lemma) ?? lemma;
+  const action = act ? findAction(text, act) : undefined;
+  const role: CommitmentRole = SPEAKER_LINE.test(text)
+    ? 'context'
+    : roleOf(text, resolved, act, family, lexicon);
   const items = act ? extractItems(text, act.index) : [];
   const itemKeys = new Set(items.map((item) => item.toLowerCase()));
   const entities: Entity[] = [];
@@ -266,9 +502,13 @@ export function analyseSentence(
     sentenceId: sentence.id,
     text,
     actor: resolved,
-    act: act?.lemma ?? 'state',
-    isContext: resolved.kind === 'none' || act === undefined,
-    strength: measureStrength(text, lexicon),
+    act: lemma,
+    family,
+    ...(action ? { action: action.lemma } : {}),
+    object: act ? text.slice(act.end).trim() : '',
+    role,
+    isContext: role === 'context',
+    strength: measureStrength(text, lexicon, act?.lemma),
     entities,
     items,
     span: sentence.span,
@@ -302,11 +542,22 @@ export function analyseStatement(statement: Statement, options: AnalyseOptions =
     names.add(name.toLowerCase().replace(/^the /, ''));
   }
   const commitments: Commitment[] = [];
-  let previous: Actor | undefined;
+  let context: ActorContext = { parties: config.parties?.length ?? 0 };
   for (const sentence of sentencesOf(statement)) {
-    const commitment = analyseSentence(sentence, previous, lexicon, matchers, names);
+    const speaker = SPEAKER_LINE.exec(sentence.text);
+    if (speaker?.[1]) {
+      context = { ...context, speaker: { kind: 'body', name: `the ${speaker[1]}` } };
+    }
+    const commitment = analyseSentence(sentence, context, lexicon, matchers, names);
     commitments.push(commitment);
-    if (commitment.actor.kind !== 'none') previous = commitment.actor;
+    const actor = commitment.actor;
+    if (actor.kind !== 'none') {
+      context = {
+        ...context,
+        previous: actor,
+        ...(actor.kind !== 'party' ? { plural: actor } : {}),
+      };
+    }
   }
   return { ...statement, commitments };
 }

@@ -38,8 +38,20 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
  * Figures, longest alternatives first. Why one token for "3-1/2": the FOMC writes fractions
  * with a hyphen and the report must say "3-3/4 → 3-1/2", not "3/4 → 1/2" (EXAMPLES.md).
  */
+const DATE_FORMS = `(?:\\d{1,2}\\s+(?:${MONTHS})\\s+\\d{4}|(?:${MONTHS})\\s+\\d{1,2},\\s+\\d{4}|(?:${MONTHS})\\s+\\d{4}|(?:${MONTHS})|\\d{4})`;
+const COUNT_WORDS = 'two|three|four|five|six|seven|eight|nine|ten|twelve|other';
 const FIGURE = new RegExp(
   [
+    // Deadlines: "by June 2027", "until 31 May 2025", "no later than the end of 2026". A change of
+    // target date, or a date given up for "as soon as possible", is a figure change (issue 12).
+    `(?:\\b(?:by|until|before|no later than|not later than)\\s+(?:the\\s+end\\s+of\\s+|end-)?${DATE_FORMS}(?!\\d))`,
+    `(?:\\b(?:as soon as possible|in due course|at an early date|at the earliest possible date|at the earliest opportunity|without further delay)\\b)`,
+    // Frequencies: "every 90 days", "twice a year", "quarterly".
+    `(?:\\bevery\\s+(?:\\d+|${COUNT_WORDS})\\s+(?:days?|weeks?|months?|years?)\\b)`,
+    `(?:\\bevery\\s+(?:day|week|month|quarter|year)\\b)`,
+    `(?:\\b(?:once|twice|three times|four times)\\s+(?:a|per|each|every)\\s+(?:year|month|week|quarter)\\b)`,
+    `(?:\\b(?:annually|quarterly|monthly|weekly|biannually|semi-annually|yearly|biennially|fortnightly)\\b)`,
+    `(?:\\b(?:annual|quarterly|monthly|weekly|biannual|semi-annual|yearly|biennial)\\s+(?:basis|reports?|briefings?|reviews?|meetings?|consultations?)\\b)`,
     `(?:(?:${MONTHS})\\s+\\d{1,2}(?!\\d)(?:,\\s+\\d{4})?)`, // December 1, 2026
     `(?:(?<!\\d)\\d{1,2}\\s+(?:${MONTHS})(?:\\s+\\d{4})?)`, // 4 January 2026
     `(?:(?:${MONTHS})\\s+\\d{4})`, // March 2024
@@ -72,6 +84,58 @@ const TENS: Readonly<Record<string, number>> = {
   ninety: 90,
 };
 
+/** Occurrences per year of frequency words, so "twice a year" and "semi-annually" are one value. */
+const PER_YEAR: Readonly<Record<string, number>> = {
+  annually: 1,
+  yearly: 1,
+  annual: 1,
+  'once a year': 1,
+  'once per year': 1,
+  'once each year': 1,
+  'once every year': 1,
+  biannually: 2,
+  'semi-annually': 2,
+  biannual: 2,
+  'semi-annual': 2,
+  'twice a year': 2,
+  'twice per year': 2,
+  'twice each year': 2,
+  quarterly: 4,
+  'four times a year': 4,
+  'once a quarter': 4,
+  'every quarter': 4,
+  monthly: 12,
+  'once a month': 12,
+  'every month': 12,
+  weekly: 52,
+  'once a week': 52,
+  'every week': 52,
+  fortnightly: 26,
+  biennially: 0.5,
+  biennial: 0.5,
+  'every year': 1,
+};
+
+/** Canonical value of a frequency phrase ("twice a year" → `2/year`), or undefined. */
+function frequencyValue(text: string): string | undefined {
+  const head = text.replace(
+    /\s+(?:basis|reports?|briefings?|reviews?|meetings?|consultations?)$/,
+    '',
+  );
+  const known = PER_YEAR[head];
+  if (known !== undefined) return `${known}/year`;
+  const every = /^every (\w+) (day|week|month|year)s?$/.exec(head);
+  if (every) {
+    const n = /^\d+$/.test(every[1] as string)
+      ? every[1]
+      : every[1] === 'other'
+        ? '2'
+        : String(NUMBER_WORDS[every[1] as string] ?? every[1]);
+    return `every ${n} ${every[2]}`;
+  }
+  return undefined;
+}
+
 /** Canonical value of a figure: fractions as decimals, units normalised, words as digits. */
 export function figureValue(text: string): string {
   let value = text
@@ -79,6 +143,8 @@ export function figureValue(text: string): string {
     .replace(/,(?=\d{3})/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+  const frequency = frequencyValue(value);
+  if (frequency !== undefined) return frequency;
   value = value.replace(/(\d+)-(\d+)\/(\d+)/g, (_m, w: string, n: string, d: string) =>
     String(Number(w) + Number(n) / Number(d)),
   );

@@ -9,6 +9,14 @@ export interface LexiconSpec {
   readonly acts?: Readonly<Record<string, readonly string[]>>;
   /** Verbs of undertaking, used when no act is found: lemma → forms. */
   readonly actions?: Readonly<Record<string, readonly string[]>>;
+  /** Families of acts: family → lemmas (docs/glossary.md#identity). */
+  readonly families?: Readonly<Record<string, readonly string[]>>;
+  /** Ladders of acts: ladder → lemma → level 1–5 (the base of a commitment's strength). */
+  readonly ladders?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Phrases that mark a context sentence (venue, chairs, what the talks covered …). */
+  readonly context?: readonly string[];
+  /** Why an entry (a strength word, a ladder lemma) is where it is: entry → reason. */
+  readonly reasons?: Readonly<Record<string, string>>;
   /** Strength words. */
   readonly strength?: {
     readonly modals?: Readonly<Record<string, number>>;
@@ -35,6 +43,14 @@ export interface Lexicon {
    * pattern per lemma, in one pass over the sentence instead of one per lemma.
    */
   readonly actMatchers: readonly LemmaMatcher[];
+  /** Family of each lemma that has one. */
+  readonly familyOf: ReadonlyMap<string, string>;
+  /** Ladder and level of each lemma on a ladder. */
+  readonly ladderOf: ReadonlyMap<string, { readonly ladder: string; readonly level: number }>;
+  /** The context phrases as one whole-word, case-insensitive pattern. */
+  readonly context: RegExp | null;
+  /** Reasons of entries, by entry (lower case). */
+  readonly reasons: ReadonlyMap<string, string>;
   readonly modals: ReadonlyMap<string, number>;
   /** The modal verbs as one whole-word, case-sensitive (lower-case) pattern. */
   readonly modalPattern: RegExp | null;
@@ -88,9 +104,19 @@ export function mergeLexicon(base: LexiconSpec, extra: LexiconSpec): LexiconSpec
   };
   const s = base.strength ?? {};
   const e = extra.strength ?? {};
+  const ladders: Record<string, Record<string, number>> = {};
+  for (const [name, levels] of [
+    ...Object.entries(base.ladders ?? {}),
+    ...Object.entries(extra.ladders ?? {}),
+  ])
+    ladders[name] = { ...ladders[name], ...levels };
   return {
     acts: mergeMap(base.acts, extra.acts),
     actions: mergeMap(base.actions, extra.actions),
+    families: mergeMap(base.families, extra.families),
+    ladders,
+    context: [...(base.context ?? []), ...(extra.context ?? [])],
+    reasons: { ...base.reasons, ...extra.reasons },
     strength: {
       modals: { ...s.modals, ...e.modals },
       intensifiers: [...(s.intensifiers ?? []), ...(e.intensifiers ?? [])],
@@ -107,7 +133,17 @@ export function compileLexicon(spec: LexiconSpec): Lexicon {
       .map(([lemma, forms]) => ({ lemma, pattern: wordsPattern(forms, 'iu') }))
       .filter((e): e is { lemma: string; pattern: RegExp } => e.pattern !== null);
   const strength = spec.strength ?? {};
+  const familyOf = new Map<string, string>();
+  for (const [family, lemmas] of Object.entries(spec.families ?? {}))
+    for (const lemma of lemmas) familyOf.set(lemma, family);
+  const ladderOf = new Map<string, { ladder: string; level: number }>();
+  for (const [ladder, levels] of Object.entries(spec.ladders ?? {}))
+    for (const [lemma, level] of Object.entries(levels)) ladderOf.set(lemma, { ladder, level });
   return {
+    familyOf,
+    ladderOf,
+    context: wordsPattern(spec.context ?? [], 'iu'),
+    reasons: new Map(Object.entries(spec.reasons ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     acts: entries(spec.acts),
     actions: entries(spec.actions),
     actMatchers: [lemmaMatcher(spec.acts), lemmaMatcher(spec.actions)].filter(
@@ -127,7 +163,15 @@ export type LineOf = (path: readonly string[]) => number | undefined;
 
 type StrengthSpec = NonNullable<LexiconSpec['strength']>;
 
-const LEXICON_KEYS = ['acts', 'actions', 'strength'] as const;
+const LEXICON_KEYS = [
+  'acts',
+  'actions',
+  'families',
+  'ladders',
+  'context',
+  'reasons',
+  'strength',
+] as const;
 const STRENGTH_LISTS = ['intensifiers', 'hedges', 'absolutes'] as const;
 const STRENGTH_KEYS = ['modals', ...STRENGTH_LISTS] as const;
 const SHAPE = 'acts/actions as "lemma: [forms]" and strength as in docs/glossary.md';
@@ -168,10 +212,14 @@ export function readLexiconSpec(
   if (!isMapping(data)) return fail([], 'is not a mapping');
   for (const key of Object.keys(data)) {
     if (!(LEXICON_KEYS as readonly string[]).includes(key))
-      fail([key], `key "${key}" is unknown`, 'one of acts, actions or strength');
+      fail(
+        [key],
+        `key "${key}" is unknown`,
+        'one of acts, actions, families, ladders, context, reasons or strength',
+      );
   }
   const spec: { -readonly [K in keyof LexiconSpec]: LexiconSpec[K] } = {};
-  for (const key of ['acts', 'actions'] as const) {
+  for (const key of ['acts', 'actions', 'families'] as const) {
     const value = data[key];
     if (value === undefined || value === null) continue;
     if (!isMapping(value)) return fail([key], `"${key}" is not a mapping`);
@@ -182,6 +230,39 @@ export function readLexiconSpec(
     }
     // fromEntries: a lemma such as "__proto__" stays a plain key.
     spec[key] = Object.fromEntries(lemmas);
+  }
+  const ladders = data['ladders'];
+  if (ladders !== undefined && ladders !== null) {
+    if (!isMapping(ladders)) return fail(['ladders'], '"ladders" is not a mapping');
+    const out: [string, Record<string, number>][] = [];
+    for (const [name, levels] of Object.entries(ladders)) {
+      if (!isMapping(levels)) return fail(['ladders', name], `"ladders.${name}" is not a mapping`);
+      const kept: [string, number][] = [];
+      for (const [lemma, level] of Object.entries(levels)) {
+        if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5)
+          fail(
+            ['ladders', name, lemma],
+            `"ladders.${name}.${lemma}" is ${shown(level)}`,
+            'a strength level: a whole number from 1 to 5',
+          );
+        kept.push([lemma, level as number]);
+      }
+      out.push([name, Object.fromEntries(kept)]);
+    }
+    spec.ladders = Object.fromEntries(out);
+  }
+  const context = data['context'];
+  if (context !== undefined && context !== null) {
+    if (!isWordList(context)) return fail(['context'], '"context" is not a list of words');
+    spec.context = context;
+  }
+  const reasons = data['reasons'];
+  if (reasons !== undefined && reasons !== null) {
+    if (!isMapping(reasons)) return fail(['reasons'], '"reasons" is not a mapping');
+    for (const [entry, reason] of Object.entries(reasons))
+      if (typeof reason !== 'string' || reason.trim() === '')
+        fail(['reasons', entry], `"reasons.${entry}" is ${shown(reason)}`, 'a reason in words');
+    spec.reasons = Object.fromEntries(Object.entries(reasons) as [string, string][]);
   }
   const strength = data['strength'];
   if (strength !== undefined && strength !== null) {

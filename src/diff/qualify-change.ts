@@ -17,6 +17,43 @@ function minus(from: readonly string[], to: readonly string[]): string[] {
 
 const norm = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** Titles and honorifics that say nothing about which name is meant ("H.E. Mr. Dar" is "Dar"). */
+const HONORIFIC = /^(?:h\.?e\.?|mr\.?|mrs\.?|ms\.?|dr\.?|his|her|excellency|the)$/;
+
+/** The words of a name, without honorifics, lower case. */
+function nameWords(name: string): string[] {
+  return norm(name)
+    .split(/[\s,]+/)
+    .filter((w) => w !== '' && !HONORIFIC.test(w));
+}
+
+/**
+ * True when two names are one entity: one's words are all among the other's ("Dar" and
+ * "Mohammad Ishaq Dar"; "UN Charter" and "Charter"). Why: statements shorten a name on its
+ * second mention, and the gold never counts that as an added or removed entity.
+ */
+function sameName(x: string, y: string): boolean {
+  const a = nameWords(x);
+  const b = nameWords(y);
+  if (a.length === 0 || b.length === 0) return norm(x) === norm(y);
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const pool = new Set(long);
+  return short.every((w) => pool.has(w));
+}
+
+/**
+ * Strength levels of the two sides as they can be compared: whole levels when both acts stand
+ * on one ladder ("encourages" 2 → "urges" 4), else only what modals, intensifiers and hedges add
+ * to the neutral 3 (an act change across families is `act-changed`, not a change of strength).
+ */
+function comparableLevels(b: Commitment, a: Commitment): [number, number] {
+  if (b.strength.ladder !== undefined && b.strength.ladder === a.strength.ladder)
+    return [b.strength.level, a.strength.level];
+  const relative = (c: Commitment) =>
+    Math.min(5, Math.max(1, c.strength.level - c.strength.base + 3));
+  return [relative(b), relative(a)];
+}
+
 /**
  * Compares the commitments of the two sides of a pair (several on a side for splits and merges,
  * taken together) and says what changed beyond the words.
@@ -31,22 +68,34 @@ export function qualifyChange(
   const b = main(before);
   const a = main(after);
   if (!b || !a) return out;
-  // Who commits, to what and how strongly only means something when both sides commit.
+  // Who commits, to what and how strongly only means something when neither side is context.
   const commits = !b.isContext && !a.isContext;
-  if (commits && b.actor.name !== a.actor.name)
+  if (
+    commits &&
+    b.actor.kind !== 'none' &&
+    a.actor.kind !== 'none' &&
+    b.actor.name !== a.actor.name
+  )
     out.push({ kind: 'actor-changed', from: b.actor.name, to: a.actor.name });
-  if (commits && b.act !== a.act) out.push({ kind: 'act-changed', from: b.act, to: a.act });
-  if (commits && a.strength.level !== b.strength.level) {
-    const markers = [
-      ...minus(a.strength.markers, b.strength.markers),
-      ...minus(b.strength.markers, a.strength.markers),
-    ];
-    out.push({
-      kind: a.strength.level > b.strength.level ? 'strengthened' : 'weakened',
-      from: b.strength.level,
-      to: a.strength.level,
-      markers,
-    });
+  if (commits && b.act !== 'state' && a.act !== 'state' && b.family !== a.family)
+    out.push({ kind: 'act-changed', from: b.act, to: a.act });
+  if (commits && b.action !== undefined && a.action !== undefined && b.action !== a.action)
+    out.push({ kind: 'action-changed', from: b.action, to: a.action });
+  if (commits && b.role === a.role) {
+    const [from, to] = comparableLevels(b, a);
+    if (from !== to) {
+      const markers = [
+        ...minus(a.strength.markers, b.strength.markers),
+        ...minus(b.strength.markers, a.strength.markers),
+      ];
+      if (
+        b.act !== a.act &&
+        b.strength.ladder !== undefined &&
+        b.strength.ladder === a.strength.ladder
+      )
+        markers.unshift(`${b.act} → ${a.act}`);
+      out.push({ kind: to > from ? 'strengthened' : 'weakened', from, to, markers });
+    }
   }
   const figures = (side: readonly Commitment[]) =>
     side.flatMap((c) => c.entities.filter((e) => e.kind === 'figure'));
@@ -83,10 +132,8 @@ export function qualifyChange(
   ];
   const nb = names(before);
   const na = names(after);
-  const nbKeys = new Set(nb.map(norm));
-  const naKeys = new Set(na.map(norm));
-  const addedNames = na.filter((n) => !nbKeys.has(norm(n)));
-  const removedNames = nb.filter((n) => !naKeys.has(norm(n)));
+  const addedNames = na.filter((n) => !nb.some((m) => sameName(n, m)));
+  const removedNames = nb.filter((n) => !na.some((m) => sameName(n, m)));
   if (addedNames.length > 0) out.push({ kind: 'entities-added', items: addedNames });
   if (removedNames.length > 0) out.push({ kind: 'entities-removed', items: removedNames });
   const items = (side: readonly Commitment[]) => side.flatMap((c) => c.items);

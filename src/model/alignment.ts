@@ -5,7 +5,8 @@ export type AlignmentKind =
   'unchanged' | 'reworded' | 'moved' | 'split' | 'merged' | 'added' | 'removed';
 
 /** How a pair was found. */
-export type MatchedBy = 'exact' | 'normalized' | 'fuzzy' | 'split' | 'merge' | 'none';
+export type MatchedBy =
+  'exact' | 'normalized' | 'fuzzy' | 'split' | 'merge' | 'commitment' | 'none';
 
 /** One entry of a sentence alignment. */
 export interface AlignedPair {

@@ -1,6 +1,6 @@
 /** Changes between two statements: word edits, qualifiers and commitment changes, and the report that carries them. */
 import type { Alignment, AlignedPair, ParagraphPair, SectionPair } from './alignment.js';
-import type { Diagnostic, SourceSpan, StatementMeta } from './statement.js';
+import type { CommitmentRole, Diagnostic, SourceSpan, StatementMeta } from './statement.js';
 
 /** One run of a word diff. Equal + delete runs rebuild the before text; equal + insert the after text. */
 export interface WordEdit {
@@ -22,6 +22,8 @@ export type Qualifier =
     }
   | { readonly kind: 'actor-changed'; readonly from: string; readonly to: string }
   | { readonly kind: 'act-changed'; readonly from: string; readonly to: string }
+  /** The main verb of the committed action changed (lemmas: `lower` → `maintain`). */
+  | { readonly kind: 'action-changed'; readonly from: string; readonly to: string }
   | {
       readonly kind: 'figure-changed';
       readonly from: readonly string[];
@@ -46,8 +48,14 @@ export interface ChangeSide {
   readonly span: SourceSpan;
   readonly actor: string;
   readonly act: string;
+  /** Family of the act (docs/glossary.md#identity). */
+  readonly family: string;
+  /** Main verb of the committed action, lemmatised, when found. */
+  readonly action?: string;
   readonly strength: number;
-  /** True when the sentence commits nobody (venue line, narrative). */
+  /** Commitment, assessment or context (docs/glossary.md#role). */
+  readonly role: CommitmentRole;
+  /** True when the sentence is context (venue, date, chairs, what the talks covered). */
   readonly isContext: boolean;
 }
 
@@ -56,8 +64,15 @@ export interface CommitmentChange {
   /** Stable id from the sentence ids of both sides. */
   readonly id: string;
   readonly kind: ChangeKind;
-  /** Rank: 6 new/dropped, 5 actor, 4 strength, 3 figure/entity/items, 2 rewording or move, 1 cosmetic, 0 unchanged. */
+  /**
+   * Score 0–100 from src/rank/ (docs/glossary.md#significance): what changed, weighed by what it
+   * is about; context changes score below 10, every other change but cosmetic 10 or more.
+   */
   readonly significance: number;
+  /** Why the change scores as it does, in words, the main reason first ("action lower → maintain"). */
+  readonly reasons: readonly string[];
+  /** True when both sides (or the one side) are context: reported apart, after the commitments. */
+  readonly isContext: boolean;
   readonly qualifiers: readonly Qualifier[];
   readonly before: ChangeSide | null;
   readonly after: ChangeSide | null;

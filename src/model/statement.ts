@@ -111,7 +111,18 @@ export interface Strength {
   readonly level: StrengthLevel;
   /** The words that set the level (modals, intensifiers, hedges), lower-cased. */
   readonly markers: readonly string[];
+  /** Level the act itself gives (its ladder level, else `3`) before modals, intensifiers and hedges. */
+  readonly base: number;
+  /** The ladder of the act (`intention`, `pressure` …), when it stands on one. */
+  readonly ladder?: string;
 }
+
+/**
+ * What a sentence is: a `commitment` (an actor and a speech act), an `assessment` (a position
+ * or description with no committing actor, e.g. "Inflation remains elevated") or `context`
+ * (the meeting itself: venue, date, chairs, what the talks covered, anniversaries).
+ */
+export type CommitmentRole = 'commitment' | 'assessment' | 'context';
 
 /** A named thing or a figure found in a commitment. */
 export interface Entity {
@@ -143,7 +154,15 @@ export interface Commitment {
   readonly actor: Actor;
   /** Speech act lemma from the lexicon (e.g. `agree`, `reaffirm`), or `state` when none is found. */
   readonly act: string;
-  /** True when the sentence commits nobody (venue line, narrative). */
+  /** Family of the act (`commit`, `affirm`, `urge` …; the act itself when the lexicon gives none). */
+  readonly family: string;
+  /** The main verb of the committed action, lemmatised (`decided to lower` → `lower`), when one is found. */
+  readonly action?: string;
+  /** What is committed to: the text after the act's form, action verb included (empty when no act). */
+  readonly object: string;
+  /** Commitment, assessment or context (docs/glossary.md#role). */
+  readonly role: CommitmentRole;
+  /** True when the sentence is context: `role === 'context'`. */
   readonly isContext: boolean;
   /** Modality and intensity. */
   readonly strength: Strength;

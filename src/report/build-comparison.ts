@@ -1,14 +1,16 @@
 /** Report stage: alignment + word diffs + qualifiers → the ComparisonReport every renderer consumes. */
 import { sentencesOf } from '../analyse/analyse-statement.js';
 import type { AlignOptions } from '../align/align-options.js';
-import { alignStatements } from '../align/align-statements.js';
 import type { AlignedPair } from '../model/alignment.js';
+import { alignCommitments } from '../identify/identify-commitments.js';
+import type { IdentityOptions } from '../identify/identity-options.js';
+import { rankChange } from '../rank/rank-change.js';
+import type { RankOptions } from '../rank/rank-options.js';
 import type {
   ChangeKind,
   ChangeSide,
   CommitmentChange,
   ComparisonReport,
-  Qualifier,
   ReportSentence,
   ReportSide,
 } from '../model/changes.js';
@@ -22,7 +24,7 @@ import { TOOL_VERSION } from '../version.js';
 import { CHANGE_KINDS } from './formats.js';
 
 /** Version of the comparison JSON (docs/report-schema.md); bumped on any incompatible change. */
-export const COMPARISON_SCHEMA_VERSION = 1;
+export const COMPARISON_SCHEMA_VERSION = 2;
 
 export { CHANGE_KINDS } from './formats.js';
 
@@ -30,29 +32,12 @@ export { CHANGE_KINDS } from './formats.js';
 export interface CompareOptions {
   readonly align?: Partial<AlignOptions>;
   readonly wordDiff?: WordDiffOptions;
+  readonly identity?: IdentityOptions;
+  readonly rank?: RankOptions;
 }
 
 function label(paragraph: Paragraph): string {
   return paragraph.number ?? String(paragraph.ordinal);
-}
-
-/** Significance of a change from its kind and qualifiers (ARCHITECTURE.md § Commitment analysis). */
-export function significanceOf(kind: ChangeKind, qualifiers: readonly Qualifier[]): number {
-  if (kind === 'new' || kind === 'dropped') return 6;
-  if (kind === 'unchanged') return 0;
-  const has = (k: Qualifier['kind']) => qualifiers.some((q) => q.kind === k);
-  if (has('actor-changed')) return 5;
-  if (has('strengthened') || has('weakened')) return 4;
-  if (
-    has('figure-changed') ||
-    has('entities-added') ||
-    has('entities-removed') ||
-    has('items-added') ||
-    has('items-removed')
-  )
-    return 3;
-  if (kind === 'cosmetic') return 1;
-  return 2;
 }
 
 function kindOf(pair: AlignedPair): ChangeKind {
@@ -74,7 +59,7 @@ export function compareStatements(
   after: Statement,
   options: CompareOptions = {},
 ): ComparisonReport {
-  const alignment = alignStatements(before, after, options.align);
+  const alignment = alignCommitments(before, after, options.align, undefined, options.identity);
   const whereB = locateSentences(before);
   const whereA = locateSentences(after);
   const commitmentsB = new Map(before.commitments.map((c) => [c.sentenceId, c]));
@@ -102,7 +87,10 @@ export function compareStatements(
       span: sentence.span,
       actor: commitment.actor.name,
       act: commitment.act,
+      family: commitment.family,
+      ...(commitment.action !== undefined ? { action: commitment.action } : {}),
       strength: commitment.strength.level,
+      role: commitment.role,
       isContext: commitment.isContext,
     };
   };
@@ -111,17 +99,17 @@ export function compareStatements(
     const b = side(pair.before, whereB, commitmentsB);
     const a = side(pair.after, whereA, commitmentsA);
     const kind = kindOf(pair);
-    const qualifiers =
-      b && a
-        ? qualifyChange(
-            pair.before
-              .map((id) => commitmentsB.get(id))
-              .filter((c): c is Commitment => c !== undefined),
-            pair.after
-              .map((id) => commitmentsA.get(id))
-              .filter((c): c is Commitment => c !== undefined),
-          )
-        : [];
+    const cb = pair.before
+      .map((id) => commitmentsB.get(id))
+      .filter((c): c is Commitment => c !== undefined);
+    const ca = pair.after
+      .map((id) => commitmentsA.get(id))
+      .filter((c): c is Commitment => c !== undefined);
+    const qualifiers = b && a ? qualifyChange(cb, ca) : [];
+    const rank = rankChange(
+      { kind, qualifiers, before: cb, after: ca, moved: pair.moved, reworded: pair.reworded },
+      options.rank,
+    );
     const diff =
       b && a
         ? diffWords(b.text, a.text, options.wordDiff ?? DEFAULT_WORD_DIFF_OPTIONS)
@@ -129,7 +117,9 @@ export function compareStatements(
     return {
       id: `${pair.before.join('+') || '∅'}>${pair.after.join('+') || '∅'}`,
       kind,
-      significance: significanceOf(kind, qualifiers),
+      significance: rank.significance,
+      reasons: rank.reasons,
+      isContext: rank.isContext,
       qualifiers,
       before: b,
       after: a,

@@ -6,6 +6,7 @@ import type {
   Qualifier,
 } from '../model/changes.js';
 import type { StatementMeta } from '../model/statement.js';
+import { isMostSignificant } from '../rank/rank-change.js';
 import { sharedTitle } from '../util/shared-title.js';
 
 /** Upper-case label of a change kind, as reports show it. */
@@ -40,6 +41,8 @@ export function qualifierText(q: Qualifier): string {
       return `actor ${q.from} → ${q.to}`;
     case 'act-changed':
       return `act ${q.from} → ${q.to}`;
+    case 'action-changed':
+      return `action ${q.from} → ${q.to}`;
     case 'figure-changed':
       return `figure ${q.from.join(', ') || '—'} → ${q.to.join(', ') || '—'}`;
     case 'entities-added':
@@ -51,6 +54,36 @@ export function qualifierText(q: Qualifier): string {
     case 'items-removed':
       return `item dropped: ${q.items.join(', ')}`;
   }
+}
+
+/** The reasons of a change's rank, joined ("action lower → maintain · figure …"). */
+export function reasonsText(change: CommitmentChange): string {
+  return change.reasons.join(' · ');
+}
+
+/** Heading of the group that holds context changes, after the commitments in every human format. */
+export const CONTEXT_HEADING = 'Context (venue, date, chairs, what the talks covered)';
+
+/** The changes that clear the bar of "most significant" (src/rank/rank-options.ts `bar`), context never. */
+export function mostSignificant(changes: readonly CommitmentChange[]): CommitmentChange[] {
+  return changes.filter((c) => !c.isContext && isMostSignificant(c.significance));
+}
+
+/**
+ * Changes grouped for reading: commitments and assessments by section (as {@link bySection}),
+ * then one group of context changes, last.
+ */
+export function groupChanges(
+  report: ComparisonReport,
+  changes: readonly CommitmentChange[],
+): [string, CommitmentChange[]][] {
+  const groups = bySection(
+    report,
+    changes.filter((c) => !c.isContext),
+  );
+  const context = changes.filter((c) => c.isContext);
+  if (context.length > 0) groups.push([CONTEXT_HEADING, context]);
+  return groups;
 }
 
 /** All qualifiers of a change, joined. */

@@ -4,6 +4,7 @@ import { sentencesOf } from '../analyse/analyse-statement.js';
 import type { AlignOptions } from '../align/align-options.js';
 import { DEFAULT_ALIGN_OPTIONS } from '../align/align-options.js';
 import { AlignSession, alignStatements } from '../align/align-statements.js';
+import { alignCommitments } from '../identify/identify-commitments.js';
 import type { AlignedPair } from '../model/alignment.js';
 import { UserError } from '../model/errors.js';
 import type {
@@ -176,7 +177,7 @@ export function buildSeries(
       const previous = rounds[r - 1] as Statement;
       const previousLineage = new Map(lineageOf);
       lineageOf.clear();
-      const pairs: readonly AlignedPair[] = alignStatements(
+      const pairs: readonly AlignedPair[] = alignCommitments(
         previous,
         statement,
         options.align,

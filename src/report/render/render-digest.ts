@@ -4,7 +4,7 @@ import {
   citation,
   countsLine,
   headline,
-  qualifiersText,
+  reasonsText,
   visibleChanges,
   noChangesLine,
 } from '../describe-change.js';
@@ -42,19 +42,39 @@ function line(change: CommitmentChange): string {
     case 'dropped':
       return `dropped ${where}: ${clip(change.before?.text ?? '')}`;
     default: {
-      const q = qualifiersText(change);
+      const q = reasonsText(change);
       return `${change.kind} ${where}: ${q ? `${q}; ` : ''}${fragments(change.edits)}`;
     }
   }
 }
 
-/** The digest. */
+/** One line for the context changes: how many, and the first of them. */
+function contextLine(changes: readonly CommitmentChange[]): string {
+  const first = changes[0] as CommitmentChange;
+  const more = changes.length > 1 ? ` (+${changes.length - 1} more)` : '';
+  const what =
+    first.kind === 'new' || first.kind === 'dropped'
+      ? `${first.kind} "${clip((first.after ?? first.before)?.text ?? '', 90)}"`
+      : fragments(first.edits);
+  return `context: ${what}${more}`;
+}
+
+/**
+ * The digest: the most significant commitments first (the report's rank order), then one line
+ * for the context changes, at most {@link DIGEST_MAX_LINES} lines in all.
+ */
 export function renderDigest(report: ComparisonReport, options: RenderOptions): string {
-  const changes = visibleChanges(report, options.only).filter((c) => c.kind !== 'cosmetic');
+  const visible = visibleChanges(report, options.only).filter((c) => c.kind !== 'cosmetic');
+  const changes = visible.filter((c) => !c.isContext);
+  const context = visible.filter((c) => c.isContext);
   const lines = [`${headline(report)}: ${countsLine(report)}`];
-  if (changes.length === 0) lines.push(noChangesLine(report));
-  for (const change of changes.slice(0, DIGEST_MAX_LINES - 2)) lines.push(`- ${line(change)}`);
-  if (changes.length > DIGEST_MAX_LINES - 2)
-    lines.push(`(+${changes.length - (DIGEST_MAX_LINES - 2)} more changes; see the full report)`);
+  if (visible.length === 0) lines.push(noChangesLine(report));
+  // Headline, the context line and the "more" line take three of the lines.
+  const room = DIGEST_MAX_LINES - 1 - (context.length > 0 ? 1 : 0) - 1;
+  const shown = changes.length > room + 1 ? changes.slice(0, room) : changes.slice(0, room + 1);
+  for (const change of shown) lines.push(`- ${line(change)}`);
+  if (changes.length > shown.length)
+    lines.push(`(+${changes.length - shown.length} more changes; see the full report)`);
+  if (context.length > 0) lines.push(`- ${contextLine(context)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -13,12 +13,13 @@ import type {
 } from '../../model/changes.js';
 import { CHANGE_KINDS } from '../build-comparison.js';
 import {
-  bySection,
+  groupChanges,
+  mostSignificant,
+  reasonsText,
   citation,
   fileLine,
   headline,
   kindLabel,
-  qualifiersText,
   roundName,
   visibleChanges,
   noChangesLine,
@@ -123,7 +124,7 @@ function sourceLocation(ctx: Context, change: CommitmentChange): Element {
 }
 
 function head(ctx: Context, change: CommitmentChange, href: string): Element {
-  const quals = qualifiersText(change);
+  const quals = reasonsText(change);
   return el(
     'div',
     { className: ['head'] },
@@ -156,7 +157,7 @@ function entry(ctx: Context, change: CommitmentChange, group: string): Element {
 
 /** A compact entry of the most significant list: where and what on the left, linking to the entry in context. */
 function topEntry(ctx: Context, change: CommitmentChange): Element {
-  const quals = qualifiersText(change);
+  const quals = reasonsText(change);
   return el(
     'li',
     { className: ['change'], dataKind: change.kind, dataInGroup: 'top' },
@@ -420,9 +421,9 @@ function sideBySideView(
 /** The HTML report: a self-contained page, byte-identical for identical reports. */
 export function renderHtml(report: ComparisonReport, options: RenderOptions): string {
   const changes = visibleChanges(report, options.only);
-  const groups = bySection(report, changes);
+  const groups = groupChanges(report, changes);
   const ctx = context(report, groups);
-  const top = changes.filter((c) => c.significance >= 3);
+  const top = mostSignificant(changes);
   const main: Child[] = [];
   if (changes.length === 0) {
     main.push(

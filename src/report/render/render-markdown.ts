@@ -2,12 +2,13 @@
 import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
 import { CHANGE_KINDS } from '../build-comparison.js';
 import {
-  bySection,
   citation,
   fileLine,
+  groupChanges,
   headline,
   kindLabel,
-  qualifiersText,
+  mostSignificant,
+  reasonsText,
   visibleChanges,
   noChangesLine,
 } from '../describe-change.js';
@@ -39,7 +40,8 @@ function text(change: CommitmentChange): string {
 }
 
 function entry(report: ComparisonReport, change: CommitmentChange): string {
-  const qualifiers = change.qualifiers.length ? ` — ${escapeMarkdown(qualifiersText(change))}` : '';
+  const reasons = reasonsText(change);
+  const qualifiers = reasons ? ` — ${escapeMarkdown(reasons)}` : '';
   return `- **${citation(change)} ${kindLabel(change)}**${qualifiers} (\`${fileLine(report, change)}\`)\n  ${text(change)}`;
 }
 
@@ -64,14 +66,14 @@ export function renderMarkdown(report: ComparisonReport, options: RenderOptions)
     out.push(noChangesLine(report), '');
     return out.join('\n');
   }
-  const top = changes.filter((c) => c.significance >= 3);
+  const top = mostSignificant(changes);
   if (top.length > 0) {
     out.push('## Most significant changes', '');
     for (const change of top) out.push(entry(report, change));
     out.push('');
   }
   out.push('## Changes by section', '');
-  for (const [heading, group] of bySection(report, changes)) {
+  for (const [heading, group] of groupChanges(report, changes)) {
     out.push(`### ${escapeMarkdown(heading)}`, '');
     for (const change of group) out.push(entry(report, change));
     out.push('');

@@ -2,12 +2,13 @@
 import { createColors } from 'picocolors';
 import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
 import {
-  bySection,
   citation,
   countsLine,
+  groupChanges,
   headline,
   kindLabel,
-  qualifiersText,
+  mostSignificant,
+  reasonsText,
   visibleChanges,
   noChangesLine,
 } from '../describe-change.js';
@@ -70,15 +71,16 @@ export function renderTerminal(report: ComparisonReport, options: RenderOptions)
     return c.yellow(label);
   };
   const entry = (change: CommitmentChange): string[] => {
-    const head = `  ${c.cyan(citation(change).padEnd(6))}  ${tag(change)}${change.qualifiers.length ? ` ${qualifiersText(change)}` : ''}`;
+    const reasons = reasonsText(change);
+    const head = `  ${c.cyan(citation(change).padEnd(6))}  ${tag(change)}${reasons ? ` ${c.dim(reasons)}` : ''}`;
     return [head, wrap(body(change, options.color), options.width - 8, '        ')];
   };
-  const top = changes.filter((x) => x.significance >= 3).slice(0, 5);
+  const top = mostSignificant(changes);
   if (top.length > 0) {
     lines.push('', c.bold('▲ most significant'));
     for (const change of top) lines.push(...entry(change));
   }
-  for (const [heading, group] of bySection(report, changes)) {
+  for (const [heading, group] of groupChanges(report, changes)) {
     lines.push('', c.bold(`§ ${heading}`));
     for (const change of group) lines.push(...entry(change));
   }

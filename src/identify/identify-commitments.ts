@@ -1,0 +1,360 @@
+/**
+ * Commitment identity: after sentence alignment, pairs the dropped and new commitments that are
+ * the same commitment (reworded, moved to another section), and undoes fuzzy pairs whose objects
+ * differ although the frame is the same ("a joint committee on fisheries" / "… on tourism").
+ */
+import type { AlignOptions } from '../align/align-options.js';
+import { AlignSession, alignStatements } from '../align/align-statements.js';
+import { tokenise } from '../align/tokenise.js';
+import type { AlignedPair, Alignment } from '../model/alignment.js';
+import type { Commitment, Statement } from '../model/statement.js';
+import { normaliseKey } from '../parse/normalise-key.js';
+import type { SentencePlace } from '../parse/walk-statement.js';
+import { locateSentences } from '../parse/walk-statement.js';
+import { stemmer } from 'stemmer';
+import type { IdentityOptions } from './identity-options.js';
+import { DEFAULT_IDENTITY_OPTIONS } from './identity-options.js';
+
+/** Content tokens of a commitment's object, in order, with the position of its action verb. */
+interface ObjectTokens {
+  readonly tokens: readonly string[];
+  /** Index of the first token after the action verb (0 when there is none). */
+  readonly afterAction: number;
+  /** Name entities of the object, lower case. */
+  readonly names: ReadonlySet<string>;
+}
+
+function objectTokens(c: Commitment): ObjectTokens {
+  const all = tokenise(normaliseKey(c.object));
+  const stem = c.action === undefined ? undefined : stemmer(c.action);
+  const at = stem === undefined ? -1 : all.indexOf(stem);
+  const tokens = at >= 0 ? [...all.slice(0, at), ...all.slice(at + 1)] : all;
+  const object = c.object.toLowerCase();
+  const names = new Set(
+    c.entities.filter((e) => e.kind === 'name' && object.includes(e.value)).map((e) => e.value),
+  );
+  return { tokens, afterAction: at >= 0 ? at : 0, names };
+}
+
+/** Inverse document frequency over the sentences of both statements (ln(1 + N / df)). */
+class Specificity {
+  private readonly df = new Map<string, number>();
+  private readonly n: number;
+
+  constructor(commitments: readonly Commitment[]) {
+    this.n = commitments.length;
+    for (const c of commitments) {
+      for (const t of new Set(tokenise(c.sentenceId === '' ? '' : normaliseKey(c.text))))
+        this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    }
+  }
+
+  weight(token: string): number {
+    if (token.startsWith('#')) return 0; // figures change without changing the commitment
+    return Math.log(1 + this.n / Math.max(1, this.df.get(token) ?? 1));
+  }
+
+  total(tokens: Iterable<string>): number {
+    let sum = 0;
+    for (const t of new Set(tokens)) sum += this.weight(t);
+    return sum;
+  }
+}
+
+/** Share of character trigrams two words share (Dice), so "counter-terrorism" ≈ "counterterrorism". */
+function trigramDice(x: string, y: string): number {
+  const grams = (w: string) => {
+    const s = new Set<string>();
+    const padded = ` ${w} `;
+    for (let i = 0; i + 3 <= padded.length; i++) s.add(padded.slice(i, i + 3));
+    return s;
+  };
+  const a = grams(x);
+  const b = grams(y);
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return a.size + b.size === 0 ? 0 : (2 * shared) / (a.size + b.size);
+}
+
+/** Longest common subsequence of two short token lists, as equal/delete/insert runs. */
+function diffTokens(
+  x: readonly string[],
+  y: readonly string[],
+): { op: 'equal' | 'delete' | 'insert'; tokens: string[] }[] {
+  const n = x.length;
+  const m = y.length;
+  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      (table[i] as number[])[j] =
+        x[i] === y[j]
+          ? ((table[i + 1] as number[])[j + 1] as number) + 1
+          : Math.max(
+              (table[i + 1] as number[])[j] as number,
+              (table[i] as number[])[j + 1] as number,
+            );
+  const out: { op: 'equal' | 'delete' | 'insert'; tokens: string[] }[] = [];
+  const push = (op: 'equal' | 'delete' | 'insert', token: string) => {
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.tokens.push(token);
+    else out.push({ op, tokens: [token] });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      push('equal', x[i] as string);
+      i++;
+      j++;
+    } else if (
+      j >= m ||
+      (i < n &&
+        ((table[i + 1] as number[])[j] as number) >= ((table[i] as number[])[j + 1] as number))
+    ) {
+      push('delete', x[i] as string);
+      i++;
+    } else {
+      push('insert', y[j] as string);
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * True when the objects of two commitments are different instances of one frame: after the
+ * action verb, the words that carry most of each object's specificity were swapped for others in
+ * the same place ("a joint committee on [fisheries]" / "on [tourism]"), while everything else
+ * stayed. Spelling variants ("counter-terrorism" / "counterterrorism") are not a swap.
+ */
+export function isSubstitutedObject(
+  before: ObjectTokens,
+  after: ObjectTokens,
+  specificity: Specificity,
+  options: IdentityOptions,
+): boolean {
+  const x = before.tokens.slice(before.afterAction).filter((t) => !t.startsWith('#'));
+  const y = after.tokens.slice(after.afterAction).filter((t) => !t.startsWith('#'));
+  if (x.length === 0 || y.length === 0 || x.length > 60 || y.length > 60) return false;
+  const runs = diffTokens(x, y);
+  const totalX = specificity.total(x);
+  const totalY = specificity.total(y);
+  if (totalX === 0 || totalY === 0) return false;
+  const shared = runs.filter((r) => r.op === 'equal').flatMap((r) => r.tokens);
+  if (shared.length === 0) return false;
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const first = runs[k];
+    const second = runs[k + 1];
+    if (!first || !second || first.op === 'equal' || second.op === 'equal') continue;
+    const deleted = first.op === 'delete' ? first.tokens : second.tokens;
+    const inserted = first.op === 'insert' ? first.tokens : second.tokens;
+    if (deleted.length > options.maxSwapTokens || inserted.length > options.maxSwapTokens) continue;
+    const variant = deleted.some((d) =>
+      inserted.some((i) => trigramDice(d, i) >= options.variantDice),
+    );
+    if (variant) continue;
+    const shareX = specificity.total(deleted) / totalX;
+    const shareY = specificity.total(inserted) / totalY;
+    if (shareX >= options.minSwapShare && shareY >= options.minSwapShare) return true;
+  }
+  return false;
+}
+
+/** Actors that may be one commitment's: equal, or one of them names all sides or nobody. */
+function compatibleActors(b: Commitment, a: Commitment): boolean {
+  if (b.actor.name === a.actor.name) return true;
+  const loose = (c: Commitment) => c.actor.kind === 'both' || c.actor.kind === 'none';
+  return loose(b) || loose(a);
+}
+
+/** Acts that may be one commitment's: one family, or one ladder (note → endorse). */
+function compatibleActs(b: Commitment, a: Commitment): boolean {
+  if (b.family === a.family) return true;
+  return b.strength.ladder !== undefined && b.strength.ladder === a.strength.ladder;
+}
+
+/**
+ * Identity score of two commitments' objects: weighted overlap (shared weight over the smaller
+ * object's weight), with shared names counted once more. 0 when the objects were swapped.
+ */
+function identityScore(
+  b: ObjectTokens,
+  a: ObjectTokens,
+  specificity: Specificity,
+  options: IdentityOptions,
+): number {
+  const setB = new Set(b.tokens);
+  const setA = new Set(a.tokens);
+  const shared = [...setB].filter((t) => setA.has(t));
+  const sharedNames = [...b.names].filter((n) => a.names.has(n)).length;
+  if (
+    shared.filter((t) => !t.startsWith('#')).length < options.minSharedTokens &&
+    sharedNames === 0
+  )
+    return 0;
+  const wShared = specificity.total(shared);
+  const smaller = Math.min(specificity.total(setB), specificity.total(setA));
+  if (smaller === 0) return 0;
+  return Math.min(1, wShared / smaller + options.nameBonus * sharedNames);
+}
+
+/** Options of {@link identifyCommitments}. */
+export interface IdentifyInput {
+  readonly before: Statement;
+  readonly after: Statement;
+  readonly alignment: Alignment;
+}
+
+/**
+ * Runs the identity pass over an alignment: undoes fuzzy one-to-one pairs of two commitments
+ * whose objects were swapped, then pairs dropped × new commitments that are the same commitment
+ * (`matchedBy: 'commitment'`, score = identity score), best first, each once.
+ */
+export function identifyCommitments(
+  { before, after, alignment }: IdentifyInput,
+  options: IdentityOptions = DEFAULT_IDENTITY_OPTIONS,
+): Alignment {
+  const byIdB = new Map(before.commitments.map((c) => [c.sentenceId, c]));
+  const byIdA = new Map(after.commitments.map((c) => [c.sentenceId, c]));
+  if (byIdB.size === 0 || byIdA.size === 0) return alignment;
+  const many = byIdB.size + byIdA.size > options.maxSentencesForDocumentIdf;
+  // Large inputs: specificity from the candidates only, so this pass stays a small part of the cost.
+  const candidates = (list: readonly AlignedPair[]) =>
+    list.flatMap((p) => [
+      ...p.before.map((id) => byIdB.get(id)),
+      ...p.after.map((id) => byIdA.get(id)),
+    ]);
+  const fuzzy = alignment.pairs.filter(
+    (p) => p.matchedBy === 'fuzzy' && p.before.length === 1 && p.after.length === 1,
+  );
+  const open = alignment.pairs.filter((p) => p.before.length === 0 || p.after.length === 0);
+  const pool = many
+    ? candidates([...fuzzy, ...open]).filter((c): c is Commitment => c !== undefined)
+    : [...before.commitments, ...after.commitments];
+  const specificity = new Specificity(pool);
+  const tokensOf = new Map<Commitment, ObjectTokens>();
+  const tokens = (c: Commitment): ObjectTokens => {
+    let t = tokensOf.get(c);
+    if (!t) {
+      t = objectTokens(c);
+      tokensOf.set(c, t);
+    }
+    return t;
+  };
+  const isCommitment = (c: Commitment | undefined): c is Commitment => c?.role === 'commitment';
+
+  // 1. Refuse fuzzy pairs whose objects differ although the frame is the same.
+  const kept: AlignedPair[] = [];
+  for (const pair of alignment.pairs) {
+    const b = byIdB.get(pair.before[0] ?? '');
+    const a = byIdA.get(pair.after[0] ?? '');
+    if (
+      pair.matchedBy === 'fuzzy' &&
+      pair.before.length === 1 &&
+      pair.after.length === 1 &&
+      isCommitment(b) &&
+      isCommitment(a) &&
+      b.family === a.family &&
+      isSubstitutedObject(tokens(b), tokens(a), specificity, options)
+    ) {
+      kept.push(
+        {
+          before: pair.before,
+          after: [],
+          kind: 'removed',
+          matchedBy: 'none',
+          score: 0,
+          moved: false,
+          reworded: false,
+        },
+        {
+          before: [],
+          after: pair.after,
+          kind: 'added',
+          matchedBy: 'none',
+          score: 0,
+          moved: false,
+          reworded: false,
+        },
+      );
+    } else kept.push(pair);
+  }
+
+  // 2. Pair dropped × new commitments that are the same commitment.
+  const dropped = kept.filter((p) => p.after.length === 0 && p.before.length === 1);
+  const added = kept.filter((p) => p.before.length === 0 && p.after.length === 1);
+  const scored: { b: AlignedPair; a: AlignedPair; score: number; order: number }[] = [];
+  const index = new Map<string, AlignedPair[]>();
+  for (const p of added) {
+    const c = byIdA.get(p.after[0] as string);
+    if (!isCommitment(c)) continue;
+    for (const t of new Set(tokens(c).tokens)) {
+      if (t.startsWith('#')) continue;
+      const list = index.get(t);
+      if (list) {
+        if (list.length < options.maxPostings) list.push(p);
+      } else index.set(t, [p]);
+    }
+  }
+  let order = 0;
+  for (const p of dropped) {
+    const b = byIdB.get(p.before[0] as string);
+    if (!isCommitment(b)) continue;
+    const seen = new Set<AlignedPair>();
+    for (const t of new Set(tokens(b).tokens)) for (const q of index.get(t) ?? []) seen.add(q);
+    for (const q of seen) {
+      const a = byIdA.get(q.after[0] as string) as Commitment;
+      if (!compatibleActors(b, a) || !compatibleActs(b, a)) continue;
+      if (isSubstitutedObject(tokens(b), tokens(a), specificity, options)) continue;
+      const score = identityScore(tokens(b), tokens(a), specificity, options);
+      if (score >= options.minIdentity) scored.push({ b: p, a: q, score, order: order++ });
+    }
+  }
+  if (scored.length === 0 && kept.length === alignment.pairs.length) return alignment;
+  scored.sort((x, y) => y.score - x.score || x.order - y.order);
+  const used = new Set<AlignedPair>();
+  const joined = new Map<AlignedPair, AlignedPair>();
+  const whereB = scored.length > 0 ? locateSentences(before) : new Map<string, SentencePlace>();
+  const whereA = scored.length > 0 ? locateSentences(after) : new Map<string, SentencePlace>();
+  const pairedSection = new Set(
+    alignment.sections.filter((s) => s.before && s.after).map((s) => `${s.before}>${s.after}`),
+  );
+  for (const { b, a, score } of scored) {
+    if (used.has(b) || used.has(a)) continue;
+    used.add(b);
+    used.add(a);
+    const sb = whereB.get(b.before[0] as string)?.section.id;
+    const sa = whereA.get(a.after[0] as string)?.section.id;
+    const moved = !pairedSection.has(`${sb}>${sa}`);
+    joined.set(b, {
+      before: b.before,
+      after: a.after,
+      kind: moved ? 'moved' : 'reworded',
+      matchedBy: 'commitment',
+      score: Math.round(score * 1000) / 1000,
+      moved,
+      reworded: true,
+    });
+  }
+  const pairs = kept.flatMap((p) => {
+    const pair = joined.get(p);
+    if (pair) return [pair];
+    return used.has(p) ? [] : [p];
+  });
+  return { ...alignment, pairs };
+}
+
+/**
+ * Sentence alignment followed by the identity pass: what the comparison and the series use, so
+ * one commitment keeps one lineage through a rewording in one round and a move in another.
+ */
+export function alignCommitments(
+  before: Statement,
+  after: Statement,
+  align: Partial<AlignOptions> = {},
+  session: AlignSession = new AlignSession(),
+  options: IdentityOptions = DEFAULT_IDENTITY_OPTIONS,
+): Alignment {
+  const alignment = alignStatements(before, after, align, session);
+  return identifyCommitments({ before, after, alignment }, options);
+}

@@ -1,0 +1,37 @@
+/** Thresholds of the commitment identity pass, each with its reason (calibrated on bench/commitments). */
+
+/** Every threshold of {@link identifyCommitments}. */
+export interface IdentityOptions {
+  /**
+   * Least identity score (weighted overlap of the objects) for a dropped and a new commitment to
+   * be one (default: `0.6`): "disputes in South Asia … settled through dialogue" and the same
+   * with the Kashmir dispute and the UN Charter added share 0.8 of the smaller object.
+   */
+  readonly minIdentity: number;
+  /** Least content tokens two objects share when they share no name (default: `2`): one shared word is chance. */
+  readonly minSharedTokens: number;
+  /** Added to the score for each name both objects hold (default: `0.15`). */
+  readonly nameBonus: number;
+  /** Longest run of words that counts as a swap of the object (default: `2`): "fisheries" → "tourism". */
+  readonly maxSwapTokens: number;
+  /** Least share of each object's specificity the swapped words carry for a swap (default: `0.25`). */
+  readonly minSwapShare: number;
+  /** Trigram Dice at or above which two swapped words are spelling variants (default: `0.5`). */
+  readonly variantDice: number;
+  /** Most new commitments one token lists for the candidate look-up (default: `40`). */
+  readonly maxPostings: number;
+  /** Above this many sentences, specificity comes from the candidates only (default: `20000`): keeps the pass linear. */
+  readonly maxSentencesForDocumentIdf: number;
+}
+
+/** The defaults. */
+export const DEFAULT_IDENTITY_OPTIONS: IdentityOptions = {
+  minIdentity: 0.6,
+  minSharedTokens: 2,
+  nameBonus: 0.15,
+  maxSwapTokens: 2,
+  minSwapShare: 0.25,
+  variantDice: 0.5,
+  maxPostings: 40,
+  maxSentencesForDocumentIdf: 20000,
+};

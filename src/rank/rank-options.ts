@@ -1,0 +1,98 @@
+/** The weights of the ranking, each with its reason; calibrated on bench/commitments (docs/decisions/018). */
+
+/** Points of one kind of change: on a commitment, and on an assessment (no committing actor). */
+export interface Points {
+  readonly commitment: number;
+  readonly assessment: number;
+}
+
+/** Every weight of {@link rankChange}. */
+export interface RankOptions {
+  /** Points of what changed. */
+  readonly what: {
+    /** A new or dropped sentence: the news itself when it commits someone (default: 60 / 30). */
+    readonly newOrDropped: Points;
+    /** The committed action changed ("decided to lower" → "to maintain"): a policy decision (default: 62 / 40). */
+    readonly actionChanged: Points;
+    /** Someone else commits (default: 50 / 30). */
+    readonly actorChanged: Points;
+    /** Strengthened or weakened (default: 48 / 30). */
+    readonly strength: Points;
+    /** A target, amount, date, deadline or frequency changed (default: 55 / 28): a figure of an assessment ("through September") matters less. */
+    readonly figureChanged: Points;
+    /** The speech act changed family (default: 36 / 20). */
+    readonly actChanged: Points;
+    /** Items of an enumeration added or dropped (default: 32 / 20). */
+    readonly items: Points;
+    /** Names added or removed (default: 28 / 18). */
+    readonly entities: Points;
+    /** Split or merged without other change (default: 14). */
+    readonly splitOrMerge: number;
+    /** Moved to another section or out of order (default: 12). */
+    readonly moved: number;
+    /** Reworded without any qualifier (default: 14). */
+    readonly reworded: number;
+    /** Case and punctuation only (default: 1). */
+    readonly cosmetic: number;
+  };
+  /** Points added for each qualifier beyond the first that is worth at least `extraFloor` (default: 4). */
+  readonly extraEach: number;
+  /** Least points a further qualifier must be worth to add (default: 20). */
+  readonly extraFloor: number;
+  /** Most points further qualifiers add (default: 12). */
+  readonly extraCap: number;
+  /**
+   * Weight of what the change is about, by act family: decisions, undertakings and demands weigh
+   * most; reaffirmations of standing positions and courtesies least (boilerplate, not news).
+   */
+  readonly family: Readonly<Record<string, number>>;
+  /** Strength weight = base + step × level (level 1–5; defaults 0.8 and 0.05: 0.85 … 1.05). */
+  readonly strengthBase: number;
+  readonly strengthStep: number;
+  /** Relative bonus when the change is about figures (default: 0.1) or names (default: 0.05). */
+  readonly figuresBonus: number;
+  readonly namesBonus: number;
+  /** Least significance shown under "most significant" (default: 40: a new commitment clears it, a rewording does not). */
+  readonly bar: number;
+}
+
+/** The defaults. */
+export const DEFAULT_RANK_OPTIONS: RankOptions = {
+  what: {
+    newOrDropped: { commitment: 60, assessment: 30 },
+    actionChanged: { commitment: 62, assessment: 40 },
+    actorChanged: { commitment: 50, assessment: 30 },
+    strength: { commitment: 48, assessment: 30 },
+    figureChanged: { commitment: 55, assessment: 28 },
+    actChanged: { commitment: 36, assessment: 20 },
+    items: { commitment: 32, assessment: 20 },
+    entities: { commitment: 28, assessment: 18 },
+    splitOrMerge: 14,
+    moved: 12,
+    reworded: 14,
+    cosmetic: 1,
+  },
+  extraEach: 4,
+  extraFloor: 20,
+  extraCap: 12,
+  family: {
+    commit: 1,
+    urge: 1,
+    legal: 1,
+    oppose: 0.95,
+    support: 0.9,
+    announce: 0.9,
+    seek: 0.85,
+    judge: 0.85,
+    affirm: 0.8,
+    welcome: 0.75,
+    note: 0.7,
+    state: 0.9,
+    default: 0.85,
+  },
+  strengthBase: 0.8,
+  strengthStep: 0.05,
+  figuresBonus: 0.1,
+  namesBonus: 0.05,
+  bar: 40,
+};
