@@ -49,14 +49,14 @@ describe('public API', () => {
       expect(firstChange.kind).toBe('reworded');
       expect(firstChange.qualifiers).toContainEqual({
         kind: 'strengthened',
-        from: 3,
-        to: 4,
+        from: 4,
+        to: 5,
         markers: ['firmly'],
       });
       expect(firstChange.qualifiers).toContainEqual({
         kind: 'figure-changed',
         from: [],
-        to: ['2027'],
+        to: ['by 2027'],
       });
     } finally {
       rmSync(file, { force: true });

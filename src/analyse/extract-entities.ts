@@ -188,6 +188,12 @@ export function extractEntities(text: string): Entity[] {
   for (const m of text.matchAll(FIGURE)) {
     const raw = m[0].trim();
     if (raw === '') continue;
+    // A version number is part of a name ("CPEC 2.0", "Industry 4.0"), not a figure.
+    if (
+      /^\d+\.\d+$/.test(raw) &&
+      /(?:\p{Lu}[\p{L}\p{N}-]*)\s$/u.test(text.slice(Math.max(0, m.index - 20), m.index))
+    )
+      continue;
     found.push({ index: m.index, entity: { kind: 'figure', text: raw, value: figureValue(raw) } });
     taken.push([m.index, m.index + m[0].length]);
   }

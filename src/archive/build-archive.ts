@@ -5,7 +5,9 @@ import { dirname, join, relative } from 'node:path';
 import { UserError } from '../model/errors.js';
 import type { Diagnostic, Statement } from '../model/statement.js';
 import { compareStatements } from '../report/build-comparison.js';
-import type { IndexSeries } from '../report/render/render-index-html.js';
+import type { ComparisonReport } from '../model/changes.js';
+import { citation, countsLine, kindLabel } from '../report/describe-change.js';
+import type { IndexSeries, PairSummary } from '../report/render/render-index-html.js';
 import { renderIndexHtml } from '../report/render/render-index-html.js';
 import { COMPARISON_RENDERERS } from '../report/render/index.js';
 import { renderSeriesHtml } from '../report/render/render-series-html.js';
@@ -30,6 +32,8 @@ export interface Manifest {
   readonly inputs: Readonly<Record<string, string>>;
   /** Output file (relative to the reports folder) → SHA-256. */
   readonly outputs: Readonly<Record<string, string>>;
+  /** Pair report (its `.html`, relative to the reports folder) → what the index shows of it. */
+  readonly summaries?: Readonly<Record<string, PairSummary>>;
 }
 
 /** Progress of an archive run, for a progress bar. */
@@ -118,6 +122,23 @@ export function seriesFolders(statementsDir: string): string[] {
     .sort();
 }
 
+/** What the index shows of a pair report: its counts and its lead change. */
+function summarise(report: ComparisonReport): PairSummary {
+  const lead = report.changes.find((c) => !c.isContext);
+  return {
+    counts: countsLine(report),
+    ...(lead
+      ? {
+          lead: `${kindLabel(lead)} ${citation(lead)}: ${lead.reasons[0] ?? ''} — ${clip((lead.after ?? lead.before)?.text ?? '', 110)}`,
+        }
+      : {}),
+  };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 function readManifest(file: string): Manifest | undefined {
   if (!existsSync(file)) return undefined;
   try {
@@ -150,6 +171,7 @@ export function buildArchive(
     readFileSync(stateFile, 'utf8').trim() === fingerprint;
   const inputs: Record<string, string> = {};
   const outputs: Record<string, string> = {};
+  const summaries: Record<string, PairSummary> = {};
   const written: string[] = [];
   const skipped: string[] = [];
   const index: IndexSeries[] = [];
@@ -187,6 +209,7 @@ export function buildArchive(
       for (const d of statement.diagnostics) diagnostics.push({ ...d, file: statement.file });
     const planned: Record<string, () => string> = {};
     const pairs: IndexSeries['pairs'][number][] = [];
+    const pairSummaries: (() => PairSummary)[] = [];
     for (let k = 1; k < statements.length; k++) {
       const before = statements[k - 1] as Statement;
       const after = statements[k] as Statement;
@@ -205,6 +228,7 @@ export function buildArchive(
         markdown: `${stem}.md`,
         json: `${stem}.json`,
       });
+      pairSummaries.push(() => summarise(get()));
     }
     let series: ReturnType<typeof buildSeries> | undefined;
     const config = readSeriesConfig(folder);
@@ -239,12 +263,20 @@ export function buildArchive(
       outputs[file] = sha256(text);
       written.push(file);
     }
+    // A skipped series keeps the summaries of the previous run (its reports are the same).
+    const withSummaries = pairs.map((p, k) => {
+      const summary =
+        (unchanged ? previous.summaries?.[p.html] : undefined) ??
+        (pairSummaries[k] as () => PairSummary)();
+      summaries[p.html] = summary;
+      return { ...p, summary };
+    });
     index.push({
       series: name,
       title: config.title ?? name,
       rounds: statements.length,
       timeline: `${name}/series.html`,
-      pairs,
+      pairs: withSummaries,
       downloads: [
         { label: 'Markdown', href: `${name}/series.md` },
         { label: 'CSV', href: `${name}/series.csv` },
@@ -261,6 +293,7 @@ export function buildArchive(
     tool: { name: 'statement-diff', version: TOOL_VERSION },
     inputs,
     outputs,
+    summaries,
   };
   writeAtomic(join(outDir, 'manifest.json'), `${JSON.stringify(sortedKeys(manifest), null, 2)}\n`);
   writeAtomic(stateFile, `${fingerprint}\n`);

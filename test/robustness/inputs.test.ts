@@ -860,7 +860,7 @@ describe('a --lexicon file of the wrong shape', () => {
           'acts: {}\nstrenght: {}\n',
           2,
           'lexicon key "strenght" is unknown',
-          'one of acts, actions or strength',
+          'one of acts, actions, families, ladders, context, reasons or strength',
         ],
       ];
       for (const [yaml, line, message, expected] of cases) {

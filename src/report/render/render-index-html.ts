@@ -3,6 +3,14 @@ import type { Element } from 'hast';
 import type { Child } from './html-page.js';
 import { DATA_TABLE_CSS, IdAllocator, el, relativeHref, renderPage, slug } from './html-page.js';
 
+/** What the index shows of one pair report. */
+export interface PairSummary {
+  /** The counts line (`new 3 · dropped 1 · changed 4 · unchanged 9`). */
+  readonly counts: string;
+  /** The lead change in one line: kind, citation, main reason, text. */
+  readonly lead?: string;
+}
+
 /** What the index lists for one series. */
 export interface IndexSeries {
   readonly series: string;
@@ -16,6 +24,7 @@ export interface IndexSeries {
     readonly html: string;
     readonly markdown: string;
     readonly json: string;
+    readonly summary?: PairSummary;
   }[];
   readonly downloads: readonly { readonly label: string; readonly href: string }[];
 }
@@ -33,6 +42,8 @@ const INDEX_CSS = `
 .downloads a{margin-left:6px}
 .pairs td.label{font-variant-numeric:tabular-nums;white-space:nowrap}
 .pairs td a+a{margin-left:10px}
+.pairs td.counts{white-space:nowrap;font-variant-numeric:tabular-nums;color:var(--muted);font-size:.85rem}
+.pairs td.lead{font-size:.9rem}
 @media print{.primary{background:none;color:inherit;padding:0;font-weight:600}}
 `;
 
@@ -83,6 +94,8 @@ function seriesSection(s: IndexSeries, id: string): Element {
                 'tr',
                 null,
                 el('th', { scope: 'col' }, 'Rounds compared'),
+                el('th', { scope: 'col' }, 'Changes'),
+                el('th', { scope: 'col' }, 'Lead change'),
                 el('th', { scope: 'col' }, 'Report'),
                 el('th', { scope: 'col' }, 'Other formats'),
               ),
@@ -95,6 +108,8 @@ function seriesSection(s: IndexSeries, id: string): Element {
                   'tr',
                   null,
                   el('td', { className: ['label'] }, p.label),
+                  el('td', { className: ['counts'] }, p.summary?.counts ?? ''),
+                  el('td', { className: ['lead'] }, p.summary?.lead ?? ''),
                   el('td', null, el('a', { href: relativeHref(p.html) }, 'HTML')),
                   el(
                     'td',
