@@ -3,7 +3,7 @@ import type { Commitment, Paragraph, Section, Statement } from '../../model/stat
 import { stableJson } from './stable-json.js';
 
 /** Schema version of the statement JSON (docs/report-schema.md). */
-export const STATEMENT_SCHEMA_VERSION = 1;
+export const STATEMENT_SCHEMA_VERSION = 2;
 
 /** The JSON form of a statement: everything but the source text. */
 export function statementToJson(statement: Statement): string {

@@ -1,0 +1,124 @@
+/** Commitment identity across sections, refusal of swapped objects, and the ranking that follows. */
+import { describe, expect, it } from 'vitest';
+import { analyseStatement } from '../../src/analyse/analyse-statement.js';
+import { parseStatement } from '../../src/parse/parse-statement.js';
+import { compareStatements } from '../../src/report/build-comparison.js';
+import { mostSignificant } from '../../src/report/describe-change.js';
+import { buildSeries } from '../../src/series/build-series.js';
+
+const FRONT = (date: string) => `---
+date: ${date}
+parties:
+  - name: China
+    aliases: []
+  - name: Pakistan
+    aliases: []
+---
+`;
+
+const statement = (date: string, body: string) =>
+  analyseStatement(parseStatement(`${FRONT(date)}${body}`, { file: `${date}.md` }));
+
+const BEFORE = statement(
+  '2024-05-15',
+  `# Round
+
+1. The fifth round was held in Islamabad on 15 May 2024.
+
+## Security
+
+2. The two sides agreed that disputes in South Asia should be settled through dialogue.
+
+3. The two sides agreed to set up a joint committee on fisheries.
+
+## Economy
+
+4. The two sides agreed to expand cooperation in industry, agriculture and mining.
+
+5. The two sides decided to lower tariffs on textiles by 2027.
+`,
+);
+
+const AFTER = statement(
+  '2025-08-21',
+  `# Round
+
+1. The sixth round was held in Beijing on 21 August 2025.
+
+## Security
+
+2. The two sides agreed to set up a joint committee on tourism.
+
+## Regional
+
+3. They agreed that disputes in South Asia, including the Kashmir dispute, should be settled peacefully in accordance with the UN Charter, relevant UN Security Council resolutions and bilateral agreements.
+
+## Economy
+
+4. The two sides agreed to review cooperation in industry, agriculture and mining.
+
+5. The two sides decided to maintain tariffs on textiles as soon as possible.
+`,
+);
+
+describe('commitment identity', () => {
+  const report = compareStatements(BEFORE, AFTER);
+  const find = (needle: string) =>
+    report.changes.find(
+      (c) =>
+        (c.after ?? c.before)?.text.includes(needle) &&
+        (c.after?.text.includes(needle) || !c.after),
+    );
+
+  it('follows a commitment reworded and moved to another section', () => {
+    const change = report.changes.find((c) => c.before?.text.includes('South Asia'));
+    expect(change?.after?.text).toContain('Kashmir dispute');
+    expect(change?.kind).toBe('moved');
+    expect(change?.matchedBy).toBe('commitment');
+    expect(change?.qualifiers.map((q) => q.kind)).toContain('entities-added');
+  });
+
+  it('refuses a pair whose objects differ although the frame is identical', () => {
+    const fisheries = report.changes.find((c) => c.before?.text.includes('fisheries'));
+    const tourism = report.changes.find((c) => c.after?.text.includes('tourism'));
+    expect(fisheries?.kind).toBe('dropped');
+    expect(tourism?.kind).toBe('new');
+  });
+
+  it('qualifies a changed action, and a deadline given up', () => {
+    const cooperation = find('review cooperation');
+    expect(cooperation?.qualifiers).toContainEqual({
+      kind: 'action-changed',
+      from: 'expand',
+      to: 'review',
+    });
+    const tariffs = find('tariffs');
+    expect(tariffs?.qualifiers).toContainEqual({
+      kind: 'action-changed',
+      from: 'lower',
+      to: 'maintain',
+    });
+    expect(tariffs?.qualifiers).toContainEqual({
+      kind: 'figure-changed',
+      from: ['by 2027'],
+      to: ['as soon as possible'],
+    });
+  });
+
+  it('ranks the venue last, in its own group, and never among the most significant', () => {
+    const venue = report.changes.find((c) => c.after?.text.includes('held in Beijing'));
+    expect(venue?.isContext).toBe(true);
+    expect(report.changes[report.changes.length - 1]).toBe(venue);
+    for (const c of report.changes.filter((x) => !x.isContext && x.kind !== 'cosmetic'))
+      expect(c.significance).toBeGreaterThan(venue?.significance ?? 100);
+    expect(mostSignificant(report.changes)).not.toContain(venue);
+    expect(report.changes[0]?.reasons[0]).toMatch(/^(?:action|new|dropped|figure)/);
+  });
+
+  it('keeps one lineage through the move in the series', () => {
+    const series = buildSeries([BEFORE, AFTER]);
+    const lineage = series.lineages.find((l) => l.occurrences[0]?.text.includes('South Asia'));
+    expect(lineage?.occurrences.map((o) => o.status)).toEqual(['first', 'changed']);
+    expect(lineage?.droppedIn).toEqual([]);
+  });
+});
