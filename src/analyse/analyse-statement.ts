@@ -234,6 +234,12 @@ const MODAL_WORD = /^(?:will|shall|should|must|would|may|might|can|could)$/;
 function findAction(text: string, act: FoundAct): { lemma: string; end: number } | undefined {
   if (act.isAction) {
     const lemma = lemmatiseVerb(act.form.split(/\s+/)[0] ?? '');
+    // "will keep supporting", "continued expanding": the action is the verb in -ing.
+    const next = /^\s+([a-z]+ing)\b/.exec(text.slice(act.end));
+    if ((lemma === 'keep' || lemma === 'continue') && next?.[1]) {
+      const ing = lemmatiseVerb(next[1]);
+      if (ing) return { lemma: ing, end: act.end + next[0].length };
+    }
     return lemma ? { lemma, end: act.end } : undefined;
   }
   const clause = /^[^;:.]*/.exec(text.slice(act.end))?.[0] ?? '';

@@ -126,6 +126,26 @@ export function mergeLexicon(base: LexiconSpec, extra: LexiconSpec): LexiconSpec
   };
 }
 
+/**
+ * The regular inflections of a one-word verb form ("lower" → lowers, lowered, lowering;
+ * "raise" → raised, raising; "study" → studied; "stop" → stopped), so that the verbs of
+ * undertaking are found in past-tense narrative ("The Committee raised …") as well.
+ */
+export function inflections(form: string): string[] {
+  if (!/^[a-z]+$/.test(form)) return [form];
+  const out = [form, `${form}s`, `${form}es`];
+  if (form.endsWith('e')) out.push(`${form}d`, `${form.slice(0, -1)}ing`);
+  else if (/[^aeiou]y$/.test(form))
+    out.push(`${form.slice(0, -1)}ied`, `${form.slice(0, -1)}ies`, `${form}ing`);
+  else {
+    out.push(`${form}ed`, `${form}ing`);
+    // "stop" → "stopped": one short vowel before one final consonant.
+    if (/^[^aeiou]*[aeiou][bdgmnprt]$/.test(form))
+      out.push(`${form}${form.slice(-1)}ed`, `${form}${form.slice(-1)}ing`);
+  }
+  return out;
+}
+
 /** Compiles a spec into matchers. */
 export function compileLexicon(spec: LexiconSpec): Lexicon {
   const entries = (map: LexiconSpec['acts']) =>
@@ -146,9 +166,17 @@ export function compileLexicon(spec: LexiconSpec): Lexicon {
     reasons: new Map(Object.entries(spec.reasons ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     acts: entries(spec.acts),
     actions: entries(spec.actions),
-    actMatchers: [lemmaMatcher(spec.acts), lemmaMatcher(spec.actions)].filter(
-      (m): m is LemmaMatcher => m !== null,
-    ),
+    actMatchers: [
+      lemmaMatcher(spec.acts),
+      lemmaMatcher(
+        Object.fromEntries(
+          Object.entries(spec.actions ?? {}).map(([lemma, forms]) => [
+            lemma,
+            forms.flatMap(inflections),
+          ]),
+        ),
+      ),
+    ].filter((m): m is LemmaMatcher => m !== null),
     modals: new Map(Object.entries(strength.modals ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     modalPattern: wordsPattern(Object.keys(strength.modals ?? {}), 'u'),
     intensifiers: wordsPattern(strength.intensifiers ?? []),
