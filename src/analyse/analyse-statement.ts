@@ -177,23 +177,33 @@ const NOUN_BEFORE =
  */
 function findAct(text: string, lexicon: Lexicon, after = 0): FoundAct | undefined {
   for (const [k, { pattern, lemmas }] of lexicon.actMatchers.entries()) {
-    let first: FoundAct | undefined;
-    const g = globalPattern(pattern);
-    g.lastIndex = 0;
-    for (const m of text.matchAll(g)) {
-      if (NOUN_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const toAct = (m: RegExpExecArray | RegExpMatchArray): FoundAct | undefined => {
+      const index = m.index ?? 0;
+      if (NOUN_BEFORE.test(text.slice(Math.max(0, index - 8), index))) return undefined;
       const group = m.findIndex((x, i) => i > 0 && x !== undefined);
       const lemma = lemmas[group - 1];
-      if (lemma === undefined) continue;
-      const found: FoundAct = {
+      if (lemma === undefined) return undefined;
+      // The matchers are [acts, actions]; without acts, the only matcher is the actions'.
+      return {
         lemma,
-        index: m.index,
-        end: m.index + m[0].length,
+        index,
+        end: index + m[0].length,
         form: m[0],
-        // The matchers are [acts, actions]; without acts, the only matcher is the actions'.
         isAction: k > 0 || lexicon.acts.length === 0,
       };
-      if (m.index >= after) return found;
+    };
+    // One pass in the common case: the first form is a verb after the actor.
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const direct = toAct(m);
+    if (direct && direct.index >= after) return direct;
+    let first = direct;
+    const g = globalPattern(pattern);
+    g.lastIndex = m.index + m[0].length;
+    for (let next = g.exec(text); next; next = g.exec(text)) {
+      const found = toAct(next);
+      if (!found) continue;
+      if (found.index >= after) return found;
       first ??= found;
     }
     if (first) return first;
@@ -201,19 +211,10 @@ function findAct(text: string, lexicon: Lexicon, after = 0): FoundAct | undefine
   return undefined;
 }
 
-/** End of the first actor mention in `text` (not a possessive), or 0 when there is none. */
-function firstActorEnd(text: string, matchers: readonly ActorMatcher[]): number {
+/** End of the first actor mention, or 0 when there is none. */
+function firstActorEnd(mentions: readonly Mention[]): number {
   let end = Infinity;
-  for (const { pattern } of matchers) {
-    pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) {
-      if (m.index >= end) break;
-      const stop = m.index + m[0].length;
-      if (/^['’]s\b/.test(text.slice(stop, stop + 3))) continue;
-      end = stop;
-      break;
-    }
-  }
+  for (const m of mentions) if (m.end < end) end = m.end;
   return end === Infinity ? 0 : end;
 }
 
@@ -313,22 +314,33 @@ const SPEAKER_LINE =
   /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,4}(?:Council|Assembly|Committee|Board|Conference|Commission|Summit|Group|Organization|Organisation|Parliament))\s*,$/u;
 
 /** The actor mentioned last before `before` (the subject of the act), ignoring possessives. */
-function findActor(
-  text: string,
-  before: number,
-  matchers: readonly ActorMatcher[],
-): Actor | undefined {
-  let best: { actor: Actor; end: number; length: number } | undefined;
+/** One mention of an actor in a sentence (possessives such as "China's" left out). */
+interface Mention {
+  readonly actor: Actor;
+  readonly end: number;
+  readonly length: number;
+}
+
+/** Every actor mention of `text`, found once per sentence for both the act and the actor. */
+function actorMentions(text: string, matchers: readonly ActorMatcher[]): Mention[] {
+  const mentions: Mention[] = [];
   for (const { actor, pattern } of matchers) {
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) {
       const end = m.index + m[0].length;
-      if (end > before) break;
       if (/^['’]s\b/.test(text.slice(end, end + 3))) continue;
-      if (!best || end > best.end || (end === best.end && m[0].length > best.length)) {
-        best = { actor, end, length: m[0].length };
-      }
+      mentions.push({ actor, end, length: m[0].length });
     }
+  }
+  return mentions;
+}
+
+/** The actor mentioned last before `before` (the subject of the act). */
+function findActor(mentions: readonly Mention[], before: number): Actor | undefined {
+  let best: Mention | undefined;
+  for (const m of mentions) {
+    if (m.end > before) continue;
+    if (!best || m.end > best.end || (m.end === best.end && m.length > best.length)) best = m;
   }
   return best?.actor;
 }
@@ -463,8 +475,9 @@ export function analyseSentence(
   names: ReadonlySet<string>,
 ): Commitment {
   const text = sentence.text;
-  const act = findAct(text, lexicon, firstActorEnd(text, matchers));
-  let actor = findActor(text, act ? act.index : text.length, matchers);
+  const mentions = actorMentions(text, matchers);
+  const act = findAct(text, lexicon, firstActorEnd(mentions));
+  let actor = findActor(mentions, act ? act.index : text.length);
   if (!actor && act && ANAPHORA.test(text)) actor = resolveAnaphora(text, context);
   if (!actor && act && context.speaker && act.index < 40) actor = context.speaker;
   if (!actor && act) actor = subjectAsParty(text.slice(0, act.index));

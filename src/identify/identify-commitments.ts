@@ -5,6 +5,7 @@
  */
 import type { AlignOptions } from '../align/align-options.js';
 import { AlignSession, alignStatements } from '../align/align-statements.js';
+import { sentencesOf } from '../analyse/analyse-statement.js';
 import { tokenise } from '../align/tokenise.js';
 import type { AlignedPair, Alignment } from '../model/alignment.js';
 import type { Commitment, Statement } from '../model/statement.js';
@@ -41,11 +42,11 @@ class Specificity {
   private readonly df = new Map<string, number>();
   private readonly n: number;
 
-  constructor(commitments: readonly Commitment[]) {
-    this.n = commitments.length;
-    for (const c of commitments) {
-      for (const t of new Set(tokenise(c.sentenceId === '' ? '' : normaliseKey(c.text))))
-        this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  /** `documents`: the token lists counted (one per sentence, or per candidate object). */
+  constructor(documents: readonly (readonly string[])[]) {
+    this.n = documents.length;
+    for (const tokens of documents) {
+      for (const t of new Set(tokens)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
   }
 
@@ -136,6 +137,10 @@ export function isSubstitutedObject(
   const x = before.tokens.slice(before.afterAction).filter((t) => !t.startsWith('#'));
   const y = after.tokens.slice(after.afterAction).filter((t) => !t.startsWith('#'));
   if (x.length === 0 || y.length === 0 || x.length > 60 || y.length > 60) return false;
+  // A swap needs a word on each side that the other lacks (a cheap test before the diff).
+  const setX = new Set(x);
+  const setY = new Set(y);
+  if (x.every((t) => setY.has(t)) || y.every((t) => setX.has(t))) return false;
   const runs = diffTokens(x, y);
   const totalX = specificity.total(x);
   const totalY = specificity.total(y);
@@ -219,19 +224,18 @@ export function identifyCommitments(
   if (byIdB.size === 0 || byIdA.size === 0) return alignment;
   const many = byIdB.size + byIdA.size > options.maxSentencesForDocumentIdf;
   // Large inputs: specificity from the candidates only, so this pass stays a small part of the cost.
-  const candidates = (list: readonly AlignedPair[]) =>
-    list.flatMap((p) => [
-      ...p.before.map((id) => byIdB.get(id)),
-      ...p.after.map((id) => byIdA.get(id)),
-    ]);
   const fuzzy = alignment.pairs.filter(
     (p) => p.matchedBy === 'fuzzy' && p.before.length === 1 && p.after.length === 1,
   );
   const open = alignment.pairs.filter((p) => p.before.length === 0 || p.after.length === 0);
-  const pool = many
-    ? candidates([...fuzzy, ...open]).filter((c): c is Commitment => c !== undefined)
-    : [...before.commitments, ...after.commitments];
-  const specificity = new Specificity(pool);
+  const isRole = (c: Commitment | undefined) => c?.role === 'commitment';
+  const hasWork =
+    fuzzy.some(
+      (p) => isRole(byIdB.get(p.before[0] ?? '')) && isRole(byIdA.get(p.after[0] ?? '')),
+    ) ||
+    (open.some((p) => p.after.length === 0 && p.before.some((id) => isRole(byIdB.get(id)))) &&
+      open.some((p) => p.before.length === 0 && p.after.some((id) => isRole(byIdA.get(id)))));
+  if (!hasWork) return alignment;
   const tokensOf = new Map<Commitment, ObjectTokens>();
   const tokens = (c: Commitment): ObjectTokens => {
     let t = tokensOf.get(c);
@@ -241,6 +245,16 @@ export function identifyCommitments(
     }
     return t;
   };
+  // Specificity over every sentence of both sides; on large inputs over the candidates' objects
+  // only, tokenised once for both uses.
+  const documents = many
+    ? [...fuzzy, ...open].flatMap((p) =>
+        [...p.before.map((id) => byIdB.get(id)), ...p.after.map((id) => byIdA.get(id))]
+          .filter((c): c is Commitment => c !== undefined)
+          .map((c) => tokens(c).tokens),
+      )
+    : [...sentencesOf(before), ...sentencesOf(after)].map((s) => tokenise(s.key));
+  const specificity = new Specificity(documents);
   const isCommitment = (c: Commitment | undefined): c is Commitment => c?.role === 'commitment';
 
   // 1. Refuse fuzzy pairs whose objects differ although the frame is the same.
@@ -300,14 +314,20 @@ export function identifyCommitments(
   for (const p of dropped) {
     const b = byIdB.get(p.before[0] as string);
     if (!isCommitment(b)) continue;
+    // Candidates through the object's most specific words only: a pair must share most of them.
     const seen = new Set<AlignedPair>();
-    for (const t of new Set(tokens(b).tokens)) for (const q of index.get(t) ?? []) seen.add(q);
+    const specific = [...new Set(tokens(b).tokens)]
+      .filter((t) => !t.startsWith('#'))
+      .sort((x, y) => specificity.weight(y) - specificity.weight(x) || (x < y ? -1 : 1))
+      .slice(0, options.lookupTokens);
+    for (const t of specific) for (const q of index.get(t) ?? []) seen.add(q);
     for (const q of seen) {
       const a = byIdA.get(q.after[0] as string) as Commitment;
       if (!compatibleActors(b, a) || !compatibleActs(b, a)) continue;
-      if (isSubstitutedObject(tokens(b), tokens(a), specificity, options)) continue;
       const score = identityScore(tokens(b), tokens(a), specificity, options);
-      if (score >= options.minIdentity) scored.push({ b: p, a: q, score, order: order++ });
+      if (score < options.minIdentity) continue;
+      if (isSubstitutedObject(tokens(b), tokens(a), specificity, options)) continue;
+      scored.push({ b: p, a: q, score, order: order++ });
     }
   }
   if (scored.length === 0 && kept.length === alignment.pairs.length) return alignment;

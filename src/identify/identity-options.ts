@@ -18,9 +18,14 @@ export interface IdentityOptions {
   readonly minSwapShare: number;
   /** Trigram Dice at or above which two swapped words are spelling variants (default: `0.5`). */
   readonly variantDice: number;
+  /**
+   * How many of a dropped object's most specific words look up candidates (default: `4`): a
+   * new commitment that shares none of them cannot hold 0.6 of the object's specificity.
+   */
+  readonly lookupTokens: number;
   /** Most new commitments one token lists for the candidate look-up (default: `40`). */
   readonly maxPostings: number;
-  /** Above this many sentences, specificity comes from the candidates only (default: `20000`): keeps the pass linear. */
+  /** Above this many sentences, specificity comes from the candidates only (default: `2000`): keeps the pass a small part of the cost. */
   readonly maxSentencesForDocumentIdf: number;
 }
 
@@ -32,6 +37,7 @@ export const DEFAULT_IDENTITY_OPTIONS: IdentityOptions = {
   maxSwapTokens: 2,
   minSwapShare: 0.25,
   variantDice: 0.5,
+  lookupTokens: 4,
   maxPostings: 40,
-  maxSentencesForDocumentIdf: 20000,
+  maxSentencesForDocumentIdf: 2000,
 };
