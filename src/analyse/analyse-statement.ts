@@ -211,6 +211,18 @@ function findAct(text: string, lexicon: Lexicon, after = 0): FoundAct | undefine
   return undefined;
 }
 
+/** Where the next act after `act` starts (a clause of its own), or undefined. */
+function nextActStart(text: string, act: FoundAct, lexicon: Lexicon): number | undefined {
+  const first = lexicon.actMatchers[0];
+  if (!first || act.isAction) return undefined;
+  const g = globalPattern(first.pattern);
+  g.lastIndex = act.end;
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    if (!NOUN_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return m.index;
+  }
+  return undefined;
+}
+
 /** End of the first actor mention, or 0 when there is none. */
 function firstActorEnd(mentions: readonly Mention[]): number {
   let end = Infinity;
@@ -368,13 +380,21 @@ function firstModalPattern(pattern: RegExp): RegExp {
  * 3), moved by the first modal (its value minus 3), +1 per intensifier, −1 per hedge; an absolute
  * sets 5.
  */
-export function measureStrength(text: string, lexicon: Lexicon, act?: string): Strength {
+export function measureStrength(
+  text: string,
+  lexicon: Lexicon,
+  act?: string,
+  scopeEnd?: number,
+): Strength {
   const markers: string[] = [];
   const rung = act === undefined ? undefined : lexicon.ladderOf.get(act);
   const base = rung?.level ?? 3;
   let level = base;
-  // Lower case only: "In May, …" is a month, not a modal (docs/tricky-cases.md).
-  const modal = lexicon.modalPattern ? firstModalPattern(lexicon.modalPattern).exec(text) : null;
+  // Lower case only: "In May, …" is a month, not a modal (docs/tricky-cases.md). A modal counts
+  // for the act it follows, not for a later act of the sentence ("decided to raise … and
+  // anticipates that ongoing increases will be appropriate": the decision is not "will").
+  const scope = scopeEnd === undefined ? text : text.slice(0, scopeEnd);
+  const modal = lexicon.modalPattern ? firstModalPattern(lexicon.modalPattern).exec(scope) : null;
   if (modal) {
     const value = lexicon.modals.get(modal[0]);
     if (value !== undefined) {
@@ -527,7 +547,12 @@ export function analyseSentence(
     object: act ? text.slice(act.end).trim() : '',
     role,
     isContext: role === 'context',
-    strength: measureStrength(text, lexicon, act?.lemma),
+    strength: measureStrength(
+      text,
+      lexicon,
+      act?.lemma,
+      act ? nextActStart(text, act, lexicon) : undefined,
+    ),
     entities,
     items,
     span: sentence.span,

@@ -130,6 +130,11 @@ const PER_YEAR: Readonly<Record<string, number>> = {
   'every year': 1,
 };
 
+/** True when a figure's canonical value is a frequency (`2/year`, `every 90 day`). */
+export function isFrequencyValue(value: string): boolean {
+  return /^(?:[\d.]+\/year|every \d+ (?:day|week|month|year))$/.test(value);
+}
+
 /** Canonical value of a frequency phrase ("twice a year" → `2/year`), or undefined. */
 function frequencyValue(text: string): string | undefined {
   const head = text.replace(

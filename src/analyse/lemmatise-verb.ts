@@ -9,7 +9,7 @@ const VERBS = new Set(
   (
     'accelerate accept achieve act adapt add address adhere adjust adopt advance advocate affirm agree aim allocate allow ' +
     'amend analyse analyze announce appoint approve arrange assess assist attract authorize authorise avoid ban begin ' +
-    'bolster boost bring broaden build buy carry cease champion change choose clarify close collaborate combat commence ' +
+    'bolster boost brief bring broaden build buy carry cease champion change choose clarify close collaborate combat commence ' +
     'commit complete comply conclude conduct connect consider consolidate construct consult continue contribute ' +
     'control convene cooperate coordinate counter create curb cut deal decide declare decrease deepen defend define ' +
     'deliver deploy design destroy determine develop devote diminish disarm discuss dismantle disseminate draft ' +

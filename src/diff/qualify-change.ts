@@ -42,6 +42,17 @@ function sameName(x: string, y: string): boolean {
 }
 
 /**
+ * An office or title ("Deputy Prime Minister and Minister of Foreign Affairs of Pakistan",
+ * "Member of the Political Bureau"): a person's title changing is not a name added or removed.
+ */
+const OFFICE =
+  /^(?:deputy |vice |acting |first |former )*(?:prime minister|minister|president|secretary|member|chair|chairman|chairperson|ambassador|governor|premier|councilor|councillor|director|spokesperson|envoy|special representative)\b/i;
+
+function isOffice(name: string): boolean {
+  return OFFICE.test(nameWords(name).join(' '));
+}
+
+/**
  * Strength levels of the two sides as they can be compared: whole levels when both acts stand
  * on one ladder ("encourages" 2 → "urges" 4), else only what modals, intensifiers and hedges add
  * to the neutral 3 (an act change across families is `act-changed`, not a change of strength).
@@ -70,16 +81,13 @@ export function qualifyChange(
   if (!b || !a) return out;
   // Who commits, to what and how strongly only means something when neither side is context.
   const commits = !b.isContext && !a.isContext;
-  if (
-    commits &&
-    b.actor.kind !== 'none' &&
-    a.actor.kind !== 'none' &&
-    b.actor.name !== a.actor.name
-  )
+  // Actor, act and action are those of a commitment: an assessment's are not reliable.
+  const both = b.role === 'commitment' && a.role === 'commitment';
+  if (both && b.actor.kind !== 'none' && a.actor.kind !== 'none' && b.actor.name !== a.actor.name)
     out.push({ kind: 'actor-changed', from: b.actor.name, to: a.actor.name });
-  if (commits && b.act !== 'state' && a.act !== 'state' && b.family !== a.family)
+  if (both && b.act !== 'state' && a.act !== 'state' && b.family !== a.family)
     out.push({ kind: 'act-changed', from: b.act, to: a.act });
-  if (commits && b.action !== undefined && a.action !== undefined && b.action !== a.action)
+  if (both && b.action !== undefined && a.action !== undefined && b.action !== a.action)
     out.push({ kind: 'action-changed', from: b.action, to: a.action });
   if (commits && b.role === a.role) {
     const [from, to] = comparableLevels(b, a);
@@ -128,7 +136,11 @@ export function qualifyChange(
     });
   }
   const names = (side: readonly Commitment[]) => [
-    ...new Set(side.flatMap((c) => c.entities.filter((e) => e.kind === 'name').map((e) => e.text))),
+    ...new Set(
+      side.flatMap((c) =>
+        c.entities.filter((e) => e.kind === 'name' && !isOffice(e.text)).map((e) => e.text),
+      ),
+    ),
   ];
   const nb = names(before);
   const na = names(after);

@@ -26,13 +26,16 @@ interface ObjectTokens {
 }
 
 function objectTokens(c: Commitment): ObjectTokens {
-  const all = tokenise(normaliseKey(c.object));
+  // Figures (dates, deadlines, amounts) change without changing the commitment: left out.
+  let object = c.object;
+  for (const e of c.entities) if (e.kind === 'figure') object = object.split(e.text).join(' ');
+  const all = tokenise(normaliseKey(object));
   const stem = c.action === undefined ? undefined : stemmer(c.action);
   const at = stem === undefined ? -1 : all.indexOf(stem);
   const tokens = at >= 0 ? [...all.slice(0, at), ...all.slice(at + 1)] : all;
-  const object = c.object.toLowerCase();
+  const lower = c.object.toLowerCase();
   const names = new Set(
-    c.entities.filter((e) => e.kind === 'name' && object.includes(e.value)).map((e) => e.value),
+    c.entities.filter((e) => e.kind === 'name' && lower.includes(e.value)).map((e) => e.value),
   );
   return { tokens, afterAction: at >= 0 ? at : 0, names };
 }
@@ -146,7 +149,14 @@ export function isSubstitutedObject(
   const totalY = specificity.total(y);
   if (totalX === 0 || totalY === 0) return false;
   const shared = runs.filter((r) => r.op === 'equal').flatMap((r) => r.tokens);
-  if (shared.length === 0) return false;
+  if (shared.length === 0) {
+    // Nothing in common in the whole object: the objects differ outright ("uphold the
+    // multilateral trading system" / "uphold the UN Charter and international law").
+    const all = new Set(after.tokens);
+    return (
+      x.length >= 2 && y.length >= 2 && !before.tokens.some((t) => !t.startsWith('#') && all.has(t))
+    );
+  }
   for (let k = 0; k + 1 < runs.length; k++) {
     const first = runs[k];
     const second = runs[k + 1];
@@ -163,6 +173,20 @@ export function isSubstitutedObject(
     if (shareX >= options.minSwapShare && shareY >= options.minSwapShare) return true;
   }
   return false;
+}
+
+/**
+ * Two commitments with acts of unrelated families that commit to different actions are two
+ * undertakings ("will increase its holdings" / "expects to begin reducing its holdings"), however
+ * many words their objects share.
+ */
+function isOtherUndertaking(b: Commitment, a: Commitment): boolean {
+  return (
+    !compatibleActs(b, a) &&
+    b.action !== undefined &&
+    a.action !== undefined &&
+    b.action !== a.action
+  );
 }
 
 /** Actors that may be one commitment's: equal, or one of them names all sides or nobody. */
@@ -268,8 +292,8 @@ export function identifyCommitments(
       pair.after.length === 1 &&
       isCommitment(b) &&
       isCommitment(a) &&
-      b.family === a.family &&
-      isSubstitutedObject(tokens(b), tokens(a), specificity, options)
+      ((b.family === a.family && isSubstitutedObject(tokens(b), tokens(a), specificity, options)) ||
+        isOtherUndertaking(b, a))
     ) {
       kept.push(
         {

@@ -1,6 +1,7 @@
 /** Ranking: how significant a commitment change is (0–100), and why, in words. */
 import type { ChangeKind, Qualifier } from '../model/changes.js';
 import type { Commitment } from '../model/statement.js';
+import { figureValue, isFrequencyValue } from '../analyse/extract-entities.js';
 import type { RankOptions } from './rank-options.js';
 import { DEFAULT_RANK_OPTIONS } from './rank-options.js';
 
@@ -15,6 +16,52 @@ export interface RankInput {
   readonly moved: boolean;
   /** True when the words changed beyond normalisation. */
   readonly reworded: boolean;
+  /** Dates of the two rounds (`YYYY-MM-DD`), when known: a dropped commitment whose own date has passed has expired. */
+  readonly dates?: { readonly before?: string; readonly after?: string };
+}
+
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+};
+
+/**
+ * The last day (`YYYY-MM-DD`) of the latest month a commitment's figures name ("in early March",
+ * "by 31 December 2024", "Beginning in February"), reading a month without a year as the first
+ * such month on or after the round's own date; undefined when it names none.
+ */
+export function latestDateOf(c: Commitment, roundDate: string): string | undefined {
+  const [y, m] = roundDate.split('-').map(Number) as [number, number];
+  let latest: string | undefined;
+  for (const e of c.entities) {
+    if (e.kind !== 'figure') continue;
+    const month =
+      /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.exec(
+        e.text,
+      );
+    if (!month) continue;
+    const mm = MONTH_NUMBERS[(month[1] as string).toLowerCase()] as number;
+    const year = /\b(\d{4})\b/.exec(e.text);
+    const yy = year ? Number(year[1]) : mm >= m ? y : y + 1;
+    // "in early March" is over by the 10th, "mid-March" by the 20th; a bare month by its 28th.
+    const at = c.text.indexOf(e.text);
+    const lead = at > 0 ? c.text.slice(Math.max(0, at - 8), at) : '';
+    const part = /\bearly\s+$/i.test(lead) ? '10' : /\bmid-?\s*$/i.test(lead) ? '20' : '28';
+    const day = /\b(\d{1,2})\b/.exec(e.text.replace(/\b\d{4}\b/, ''))?.[1];
+    const date = `${yy}-${String(mm).padStart(2, '0')}-${(day ?? part).padStart(2, '0')}`;
+    if (!latest || date > latest) latest = date;
+  }
+  return latest;
 }
 
 /** The significance of a change and the reasons for it, the main reason first. */
@@ -47,8 +94,13 @@ function qualifierReason(
     case 'strengthened':
     case 'weakened':
       return { reason: strengthWords(q), ...weights.strength };
-    case 'figure-changed':
-      return { reason: `figure ${list(q.from)} → ${list(q.to)}`, ...weights.figureChanged };
+    case 'figure-changed': {
+      const onlyFrequencies = [...q.from, ...q.to].every((t) => isFrequencyValue(figureValue(t)));
+      return {
+        reason: `figure ${list(q.from)} → ${list(q.to)}`,
+        ...(onlyFrequencies ? weights.frequencyChanged : weights.figureChanged),
+      };
+    }
     case 'act-changed':
       return { reason: `act ${q.from} → ${q.to}`, ...weights.actChanged };
     case 'items-added':
@@ -79,10 +131,21 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
   const scored: { reason: string; points: number }[] = [];
   const roleNoun = role === 'commitment' ? 'commitment' : role;
   if (input.kind === 'new' || input.kind === 'dropped') {
+    // A dropped commitment whose own date had passed by the after round expired (fulfilled or
+    // lapsed): "Beginning in February, …" dropped in March is not news.
+    const due =
+      input.kind === 'dropped' && subject && input.dates?.before && input.dates.after
+        ? latestDateOf(subject, input.dates.before)
+        : undefined;
+    const expired =
+      due !== undefined && input.dates?.after !== undefined && due < input.dates.after;
     const points =
-      role === 'commitment' ? what.newOrDropped.commitment : what.newOrDropped.assessment;
+      (role === 'commitment' ? what.newOrDropped.commitment : what.newOrDropped.assessment) *
+      (input.kind === 'dropped' ? options.droppedWeight : 1) *
+      (expired ? options.expiredWeight : 1);
     const act = subject && subject.act !== 'state' ? ` (${subject.act})` : '';
-    scored.push({ reason: `${input.kind} ${roleNoun}${act}`, points });
+    const lapse = expired && due ? `, expired (${due.slice(0, 7)})` : '';
+    scored.push({ reason: `${input.kind} ${roleNoun}${act}${lapse}`, points });
   }
   for (const q of input.qualifiers) {
     const { reason, commitment, assessment } = qualifierReason(q, what);
@@ -118,12 +181,19 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
   const level = subject?.strength.level ?? 3;
   const strengthWeight = options.strengthBase + options.strengthStep * level;
   const entities = [...input.before, ...input.after].flatMap((c) => c.entities);
+  const names = new Set(entities.filter((e) => e.kind === 'name').map((e) => e.value)).size;
   const specific =
     (entities.some((e) => e.kind === 'figure') ? options.figuresBonus : 0) +
-    (entities.some((e) => e.kind === 'name') ? options.namesBonus : 0);
-  const raw = (top + extra) * familyWeight * strengthWeight * (1 + specific);
+    Math.min(options.namesBonusCap, names * options.namesBonus);
+  const frame = subject && isPreambular(subject) ? options.preambularWeight : 1;
+  const raw = (top + extra) * familyWeight * strengthWeight * frame * (1 + specific);
   const significance = Math.max(10, Math.min(100, Math.round(raw)));
   return { significance, reasons, isContext };
+}
+
+/** A resolution's preambular paragraph: it opens with a participle and ends with a comma ("*Recalling* …,"). */
+function isPreambular(c: Commitment): boolean {
+  return /^(?:\p{Lu}\p{Ll}+ly\s+)?\p{Lu}\p{Ll}+(?:ing|ed)\b/u.test(c.text) && /,\s*$/.test(c.text);
 }
 
 /** True when a change clears the bar of "most significant" (docs/glossary.md#significance). */

@@ -10,16 +10,18 @@ export interface Points {
 export interface RankOptions {
   /** Points of what changed. */
   readonly what: {
-    /** A new or dropped sentence: the news itself when it commits someone (default: 60 / 30). */
+    /** A new or dropped sentence: the news itself when it commits someone (default: 60 / 40). */
     readonly newOrDropped: Points;
     /** The committed action changed ("decided to lower" → "to maintain"): a policy decision (default: 62 / 40). */
     readonly actionChanged: Points;
     /** Someone else commits (default: 50 / 30). */
     readonly actorChanged: Points;
-    /** Strengthened or weakened (default: 48 / 30). */
+    /** Strengthened or weakened (default: 52 / 30). */
     readonly strength: Points;
-    /** A target, amount, date, deadline or frequency changed (default: 55 / 28): a figure of an assessment ("through September") matters less. */
+    /** A target, amount, date or deadline changed (default: 55 / 28): a figure of an assessment ("through September") matters less. */
     readonly figureChanged: Points;
+    /** Only a frequency changed ("every 90 days" → "every 120 days", default: 40 / 20): a reporting cycle, not a decision. */
+    readonly frequencyChanged: Points;
     /** The speech act changed family (default: 36 / 20). */
     readonly actChanged: Points;
     /** Items of an enumeration added or dropped (default: 32 / 20). */
@@ -35,6 +37,10 @@ export interface RankOptions {
     /** Case and punctuation only (default: 1). */
     readonly cosmetic: number;
   };
+  /** Weight of a dropped sentence against a new one (default: `1`: a dropped project is as much news as a new one; expiry is weighed apart). */
+  readonly droppedWeight: number;
+  /** Weight of a dropped sentence whose own date had passed by the after round (default: `0.6`): it expired, it was not withdrawn. */
+  readonly expiredWeight: number;
   /** Points added for each qualifier beyond the first that is worth at least `extraFloor` (default: 4). */
   readonly extraEach: number;
   /** Least points a further qualifier must be worth to add (default: 20). */
@@ -49,9 +55,12 @@ export interface RankOptions {
   /** Strength weight = base + step × level (level 1–5; defaults 0.8 and 0.05: 0.85 … 1.05). */
   readonly strengthBase: number;
   readonly strengthStep: number;
-  /** Relative bonus when the change is about figures (default: 0.1) or names (default: 0.05). */
+  /** Relative bonus when the change is about figures (default: 0.1), and per distinct name (default: 0.06, at most 0.18): specific beats generic. */
   readonly figuresBonus: number;
   readonly namesBonus: number;
+  readonly namesBonusCap: number;
+  /** Weight of a resolution's preambular paragraph ("*Recalling* …,", default: `0.7`): it frames, the operative paragraphs decide. */
+  readonly preambularWeight: number;
   /** Least significance shown under "most significant" (default: 40: a new commitment clears it, a rewording does not). */
   readonly bar: number;
 }
@@ -59,11 +68,12 @@ export interface RankOptions {
 /** The defaults. */
 export const DEFAULT_RANK_OPTIONS: RankOptions = {
   what: {
-    newOrDropped: { commitment: 60, assessment: 30 },
+    newOrDropped: { commitment: 60, assessment: 50 },
     actionChanged: { commitment: 62, assessment: 40 },
     actorChanged: { commitment: 50, assessment: 30 },
-    strength: { commitment: 48, assessment: 30 },
+    strength: { commitment: 52, assessment: 30 },
     figureChanged: { commitment: 55, assessment: 28 },
+    frequencyChanged: { commitment: 40, assessment: 20 },
     actChanged: { commitment: 36, assessment: 20 },
     items: { commitment: 32, assessment: 20 },
     entities: { commitment: 28, assessment: 18 },
@@ -72,6 +82,8 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     reworded: 14,
     cosmetic: 1,
   },
+  droppedWeight: 1,
+  expiredWeight: 0.6,
   extraEach: 4,
   extraFloor: 20,
   extraCap: 12,
@@ -84,7 +96,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     announce: 0.9,
     seek: 0.85,
     judge: 0.85,
-    affirm: 0.8,
+    affirm: 0.9,
     welcome: 0.75,
     note: 0.7,
     state: 0.9,
@@ -93,6 +105,8 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   strengthBase: 0.8,
   strengthStep: 0.05,
   figuresBonus: 0.1,
-  namesBonus: 0.05,
+  namesBonus: 0.06,
+  namesBonusCap: 0.3,
+  preambularWeight: 0.7,
   bar: 40,
 };

@@ -107,7 +107,18 @@ export function compareStatements(
       .filter((c): c is Commitment => c !== undefined);
     const qualifiers = b && a ? qualifyChange(cb, ca) : [];
     const rank = rankChange(
-      { kind, qualifiers, before: cb, after: ca, moved: pair.moved, reworded: pair.reworded },
+      {
+        kind,
+        qualifiers,
+        before: cb,
+        after: ca,
+        moved: pair.moved,
+        reworded: pair.reworded,
+        dates: {
+          ...(before.meta.date ? { before: before.meta.date } : {}),
+          ...(after.meta.date ? { after: after.meta.date } : {}),
+        },
+      },
       options.rank,
     );
     const diff =
