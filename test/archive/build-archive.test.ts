@@ -25,7 +25,7 @@ describe('report (the archive)', () => {
     const dir = archiveCopy();
     const out = join(dir, 'reports');
     const first = buildArchive(join(dir, 'statements'), out);
-    expect(first.series).toBe(1);
+    expect(first.series).toBe(2);
     const series = readdirSync(join(out, 'china-pakistan-fm-strategic-dialogue')).sort();
     expect(series.filter((f) => f.endsWith('.html'))).toHaveLength(7);
     expect(series).toContain('series.csv');
@@ -39,9 +39,12 @@ describe('report (the archive)', () => {
       'statements/china-pakistan-fm-strategic-dialogue/2026-01-04.md',
     );
     expect(Object.values(manifest.inputs).every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(
-      'china-pakistan-fm-strategic-dialogue/series.html',
-    );
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('china-pakistan-fm-strategic-dialogue/series.html');
+    expect(index).toContain('un-security-council-veloria/series.html');
+    // Each comparison row shows its counts and its lead change.
+    expect(index).toMatch(/<td class="counts">new \d+ · dropped \d+ · changed \d+/);
+    expect(index).toContain('action maintain → reduce');
 
     const again = buildArchive(join(dir, 'statements'), out);
     expect(again.written).toEqual([]);
@@ -52,7 +55,13 @@ describe('report (the archive)', () => {
       '\n19. Both sides agreed to meet again in 2027.\n',
     );
     const changed = buildArchive(join(dir, 'statements'), out);
-    expect(changed.written.length).toBe(first.written.length);
+    const dialogue = first.written.filter((f) =>
+      f.startsWith('china-pakistan-fm-strategic-dialogue/'),
+    );
+    expect(changed.written.length).toBe(dialogue.length);
+    expect(
+      changed.written.every((f) => f.startsWith('china-pakistan-fm-strategic-dialogue/')),
+    ).toBe(true);
     expect(
       readFileSync(
         join(out, 'china-pakistan-fm-strategic-dialogue', '2025-08-21--2026-01-04.md'),
