@@ -364,6 +364,31 @@ describe('bad options', () => {
       expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     },
   );
+
+  it(
+    'an --out that cannot exist: under /proc, through a file of /proc, a name too long (issue 14: it used to hang)',
+    { timeout: BOUND },
+    async () => {
+      const long = join(dir, 'a'.repeat(300), 'x.json');
+      for (const [out, code] of [
+        ['/proc/nonexistent/x.json', 'ENOENT'],
+        ['/proc/version/x.json', 'ENOTDIR'],
+        [long, 'ENAMETOOLONG'],
+      ] as const) {
+        for (const command of [
+          ['compare', OTHER, OTHER],
+          ['series', OTHER, OTHER],
+        ]) {
+          expectUserError(
+            await runCli([...command, '--out', out]),
+            'E_WRITE',
+            new RegExp(`^statement-diff: ${esc(out)}: cannot write the output \\(${code}\\)`),
+          );
+        }
+      }
+      expect(readdirSync('/proc').filter((name) => name.startsWith('.statement-diff'))).toEqual([]);
+    },
+  );
 });
 
 describe('extreme statements', () => {

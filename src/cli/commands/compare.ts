@@ -123,9 +123,10 @@ export const compareCommand: Command = {
     const { writeStableJson } = await import('../../report/render/stable-json.js');
     const { loadComparisonRenderer } = await import('../../report/render/load-renderer.js');
     const render = streamJson ? undefined : await loadComparisonRenderer(format);
-    const writeAtomic = out
-      ? (await import('../../archive/write-atomic.js')).writeAtomic
-      : undefined;
+    const atomic = out ? await import('../../archive/write-atomic.js') : undefined;
+    // A bad output path fails at once, before the inputs are read (issue 14).
+    if (out) atomic?.checkWritable(out);
+    const writeAtomic = atomic?.writeAtomic;
     const report = await buildReport(
       beforeFile,
       afterFile,

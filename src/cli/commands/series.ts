@@ -42,7 +42,8 @@ export const seriesCommand: Command = {
   execute: async (args, io) => {
     const { loadSeries } = await import('../../archive/load-series.js');
     const { readSeriesConfig } = await import('../../archive/load-statement.js');
-    const { writeAtomic } = await import('../../archive/write-atomic.js');
+    const { checkWritable, writeAtomic } = await import('../../archive/write-atomic.js');
+    if (typeof args['out'] === 'string') checkWritable(args['out']);
     const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } =
       await import('../../report/render/render-series.js');
     const { renderSeriesHtml } = await import('../../report/render/render-series-html.js');
