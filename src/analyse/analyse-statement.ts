@@ -116,13 +116,15 @@ function defaultLexicon(): Lexicon {
 interface ActorMatcher {
   readonly actor: Actor;
   readonly pattern: RegExp;
+  /** The forms in lower case: a sentence holding none of them is not searched (start-up and speed). */
+  readonly needles: readonly string[];
 }
 
 function actorMatchers(config: ActorConfig): ActorMatcher[] {
   const matchers: ActorMatcher[] = [];
   const add = (actor: Actor, forms: string[]): void => {
     const pattern = wordsPattern(forms);
-    if (pattern) matchers.push({ actor, pattern });
+    if (pattern) matchers.push({ actor, pattern, needles: forms.map((f) => f.toLowerCase()) });
   };
   add({ kind: 'both', name: 'both sides' }, [...(config.both ?? DEFAULT_BOTH)]);
   for (const party of config.parties ?? []) {
@@ -192,14 +194,10 @@ function findAct(text: string, lexicon: Lexicon, after = 0): FoundAct | undefine
         isAction: k > 0 || lexicon.acts.length === 0,
       };
     };
-    // One pass in the common case: the first form is a verb after the actor.
-    const m = pattern.exec(text);
-    if (!m) continue;
-    const direct = toAct(m);
-    if (direct && direct.index >= after) return direct;
-    let first = direct;
+    // One global pattern per lexicon (compiling a second, non-global copy cost start-up time).
+    let first: FoundAct | undefined;
     const g = globalPattern(pattern);
-    g.lastIndex = m.index + m[0].length;
+    g.lastIndex = 0;
     for (let next = g.exec(text); next; next = g.exec(text)) {
       const found = toAct(next);
       if (!found) continue;
@@ -336,7 +334,9 @@ interface Mention {
 /** Every actor mention of `text`, found once per sentence for both the act and the actor. */
 function actorMentions(text: string, matchers: readonly ActorMatcher[]): Mention[] {
   const mentions: Mention[] = [];
-  for (const { actor, pattern } of matchers) {
+  const lower = text.toLowerCase();
+  for (const { actor, pattern, needles } of matchers) {
+    if (!needles.some((n) => lower.includes(n))) continue;
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) {
       const end = m.index + m[0].length;

@@ -62,7 +62,7 @@ const DEADLINE_OR_FREQUENCY = new RegExp(
 
 /** A cheap test for {@link DEADLINE_OR_FREQUENCY}: without one of these words it cannot match. */
 const MAY_HOLD_DEADLINE =
-  /\b(?:by|until|before|later|soon|due|early|earliest|further|every|once|twice|times|annual|quarter|month|week|year|bienn|biannu|semi|fortnight)/i;
+  /\b(?:(?:by|until|before|than)\s+(?:the\s+end\s+of\s+|end-)?[\dJFMASOND]|soon as|due course|early date|earliest|further delay|every|once a|twice|times a|annual|quarterly|monthly|weekly|yearly|bienn|biannu|semi-annu|fortnight)/i;
 
 const FIGURE = new RegExp(
   [

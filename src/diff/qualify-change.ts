@@ -32,13 +32,10 @@ function nameWords(name: string): string[] {
  * "Mohammad Ishaq Dar"; "UN Charter" and "Charter"). Why: statements shorten a name on its
  * second mention, and the gold never counts that as an added or removed entity.
  */
-function sameName(x: string, y: string): boolean {
-  const a = nameWords(x);
-  const b = nameWords(y);
+function sameWords(x: string, a: readonly string[], y: string, b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return norm(x) === norm(y);
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const pool = new Set(long);
-  return short.every((w) => pool.has(w));
+  return short.every((w) => long.includes(w));
 }
 
 /**
@@ -144,8 +141,14 @@ export function qualifyChange(
   ];
   const nb = names(before);
   const na = names(after);
-  const addedNames = na.filter((n) => !nb.some((m) => sameName(n, m)));
-  const removedNames = nb.filter((n) => !na.some((m) => sameName(n, m)));
+  const wordsB = nb.map(nameWords);
+  const wordsA = na.map(nameWords);
+  const addedNames = na.filter(
+    (n, i) => !nb.some((m, j) => sameWords(n, wordsA[i] ?? [], m, wordsB[j] ?? [])),
+  );
+  const removedNames = nb.filter(
+    (n, j) => !na.some((m, i) => sameWords(n, wordsB[j] ?? [], m, wordsA[i] ?? [])),
+  );
   if (addedNames.length > 0) out.push({ kind: 'entities-added', items: addedNames });
   if (removedNames.length > 0) out.push({ kind: 'entities-removed', items: removedNames });
   const items = (side: readonly Commitment[]) => side.flatMap((c) => c.items);
