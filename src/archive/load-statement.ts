@@ -29,6 +29,8 @@ export interface SeriesConfig extends ActorConfig {
   readonly title?: string;
   /** Extra lexicon entries merged into the default lexicon. */
   readonly lexicon?: LexiconSpec;
+  /** Line openings of plain-text rounds that are not the statement (`setAside:`), beyond the default list. */
+  readonly setAside?: readonly string[];
 }
 
 /** Options for {@link loadStatement}. */
@@ -132,6 +134,8 @@ export function readSeriesConfig(dir: string): SeriesConfig {
   if (both) config.both = both;
   const bodies = strings('bodies');
   if (bodies) config.bodies = bodies;
+  const setAside = strings('setAside');
+  if (setAside) config.setAside = setAside;
   const lexicon: Record<string, unknown> = {};
   for (const key of ['acts', 'actions', 'strength'])
     if (record[key] !== undefined) lexicon[key] = record[key];
@@ -202,12 +206,13 @@ export function statementFromBytes(
 
 function parseAndAnalyse(bytes: Uint8Array, file: string, options: LoadOptions): Statement {
   const decoded = decodeInput(bytes, file, options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
+  const config = file === '-' ? {} : readSeriesConfig(options.configDir ?? dirname(file));
   const parsed = parseStatement(decoded.text, {
     file,
     ...(options.format !== undefined ? { format: options.format } : {}),
     diagnostics: decoded.diagnostics,
+    ...(config.setAside ? { setAside: config.setAside } : {}),
   });
-  const config = file === '-' ? {} : readSeriesConfig(options.configDir ?? dirname(file));
   return analyseStatement(parsed, { ...config, lexicon: lexiconFor(config, options.lexiconFile) });
 }
 

@@ -86,7 +86,12 @@ export function qualifyChange(
     out.push({ kind: 'act-changed', from: b.act, to: a.act });
   if (both && b.action !== undefined && a.action !== undefined && b.action !== a.action)
     out.push({ kind: 'action-changed', from: b.action, to: a.action });
-  if (commits && b.role === a.role) {
+  // Strength compares like with like: acts of one family or one ladder. Across families the act
+  // change is the fact, and a modal or intensifier of one frame says nothing about the other.
+  const comparable =
+    b.family === a.family ||
+    (b.strength.ladder !== undefined && b.strength.ladder === a.strength.ladder);
+  if (commits && b.role === a.role && comparable) {
     const [from, to] = comparableLevels(b, a);
     if (from !== to) {
       const markers = [

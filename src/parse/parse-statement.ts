@@ -8,6 +8,8 @@ import { htmlToMarkdown } from './html-to-markdown.js';
 import { readFrontmatter } from './read-frontmatter.js';
 import { readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
+import { setAsideRules } from './set-aside.js';
+import { LineIndex } from '../util/line-index.js';
 
 /** Options for {@link parseStatement}. */
 export interface ParseOptions {
@@ -17,6 +19,8 @@ export interface ParseOptions {
   readonly format?: InputFormat | string;
   /** Notes gathered while reading the input (e.g. by {@link decodeInput}). */
   readonly diagnostics?: readonly Diagnostic[];
+  /** Line openings of plain text that are not the statement, beyond the default list (series.yaml `setAside:`). */
+  readonly setAside?: readonly string[];
 }
 
 /**
@@ -33,6 +37,7 @@ export function parseStatement(text: string, options: ParseOptions = {}): Statem
   let blocks: Block[];
   let frontmatter: { yaml: string; line: number } | undefined;
   let htmlTitle: string | undefined;
+  const readerNotes: Diagnostic[] = [];
   try {
     if (format === 'html') {
       const converted = htmlToMarkdown(input);
@@ -40,7 +45,17 @@ export function parseStatement(text: string, options: ParseOptions = {}): Statem
       htmlTitle = converted.title;
       ({ blocks } = readMarkdown(source));
     } else if (format === 'text') {
-      ({ blocks, frontmatter } = readText(source));
+      const content = readText(source, setAsideRules(options.setAside));
+      ({ blocks, frontmatter } = content);
+      const lines = new LineIndex(source);
+      for (const aside of content.setAside) {
+        const clipped = aside.text.length > 60 ? `${aside.text.slice(0, 57)}...` : aside.text;
+        readerNotes.push({
+          severity: 'info',
+          message: `set aside ${aside.what} "${clipped}": not part of the statement`,
+          line: lines.lineOf(aside.offset),
+        });
+      }
     } else {
       ({ blocks, frontmatter } = readMarkdown(source));
     }
@@ -74,7 +89,7 @@ export function parseStatement(text: string, options: ParseOptions = {}): Statem
     sections,
     source,
     commitments: [],
-    diagnostics: options.diagnostics ?? [],
+    diagnostics: [...(options.diagnostics ?? []), ...readerNotes],
   };
 }
 

@@ -10,11 +10,11 @@ export interface Points {
 export interface RankOptions {
   /** Points of what changed. */
   readonly what: {
-    /** A new or dropped sentence: the news itself when it commits someone (default: 60 / 40). */
+    /** A new or dropped sentence: the news itself when it commits someone (default: 60 / 50). */
     readonly newOrDropped: Points;
     /** The committed action changed ("decided to lower" → "to maintain"): a policy decision (default: 62 / 40). */
     readonly actionChanged: Points;
-    /** Someone else commits (default: 50 / 30). */
+    /** Someone else commits (default: 56 / 30). */
     readonly actorChanged: Points;
     /** Strengthened or weakened (default: 52 / 30). */
     readonly strength: Points;
@@ -55,7 +55,7 @@ export interface RankOptions {
   /** Strength weight = base + step × level (level 1–5; defaults 0.8 and 0.05: 0.85 … 1.05). */
   readonly strengthBase: number;
   readonly strengthStep: number;
-  /** Relative bonus when the change is about figures (default: 0.1), and per distinct name (default: 0.06, at most 0.18): specific beats generic. */
+  /** Relative bonus when the change is about figures (default: 0.1), and per distinct name (default: 0.06, at most 0.3): specific beats generic. */
   readonly figuresBonus: number;
   readonly namesBonus: number;
   readonly namesBonusCap: number;
@@ -70,7 +70,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   what: {
     newOrDropped: { commitment: 60, assessment: 50 },
     actionChanged: { commitment: 62, assessment: 40 },
-    actorChanged: { commitment: 50, assessment: 30 },
+    actorChanged: { commitment: 56, assessment: 30 },
     strength: { commitment: 52, assessment: 30 },
     figureChanged: { commitment: 55, assessment: 28 },
     frequencyChanged: { commitment: 40, assessment: 20 },
