@@ -536,6 +536,11 @@ export function analyseSentence(
           : [entity.text];
     for (const part of kept) entities.push({ kind: 'name', text: part, value: part.toLowerCase() });
   }
+  // The actor is who commits, not a name the commitment is about ("The Federal Reserve will …").
+  const actorName = resolved.name.toLowerCase().replace(/^the /, '');
+  const about = entities.filter(
+    (e) => e.kind !== 'name' || e.value.replace(/^the /, '') !== actorName,
+  );
   return {
     id: `c:${sentence.id}`,
     sentenceId: sentence.id,
@@ -553,7 +558,7 @@ export function analyseSentence(
       act?.lemma,
       act ? nextActStart(text, act, lexicon) : undefined,
     ),
-    entities,
+    entities: about,
     items,
     span: sentence.span,
   };

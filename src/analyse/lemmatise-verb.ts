@@ -13,7 +13,7 @@ const VERBS = new Set(
     'commit complete comply conclude conduct connect consider consolidate construct consult continue contribute ' +
     'control convene cooperate coordinate counter create curb cut deal decide declare decrease deepen defend define ' +
     'deliver deploy design destroy determine develop devote diminish disarm discuss dismantle disseminate draft ' +
-    'drive drop eliminate embrace empower enable encourage end endeavour endeavor endorse enforce engage enhance enlarge ' +
+    'drive drop eliminate embrace employ empower enable encourage end endeavour endeavor endorse enforce engage enhance enlarge ' +
     'ensure enter eradicate establish evaluate examine exchange expand expedite explore export extend facilitate ' +
     'fight finalise finalize finance finish focus follow form formulate foster freeze fulfil fulfill fund gather ' +
     'give grant grow guarantee halt handle harmonise harmonize hasten help hold host identify implement import improve ' +

@@ -160,10 +160,11 @@ export function qualifyChange(
   const ib = items(before);
   const ia = items(after);
   if (ib.length > 0 || ia.length > 0) {
-    const ibKeys = new Set(ib.map(norm));
-    const iaKeys = new Set(ia.map(norm));
-    const addedItems = ib.length > 0 ? ia.filter((x) => !ibKeys.has(norm(x))) : [];
-    const removedItems = ia.length > 0 ? ib.filter((x) => !iaKeys.has(norm(x))) : [];
+    // One item is the same as another whose words it holds or that holds its words ("full,
+    // safe access" read with or without the lead-in "to allow").
+    const same = (x: string, y: string) => sameWords(x, nameWords(x), y, nameWords(y));
+    const addedItems = ib.length > 0 ? ia.filter((x) => !ib.some((y) => same(x, y))) : [];
+    const removedItems = ia.length > 0 ? ib.filter((x) => !ia.some((y) => same(x, y))) : [];
     if (addedItems.length > 0) out.push({ kind: 'items-added', items: addedItems });
     if (removedItems.length > 0) out.push({ kind: 'items-removed', items: removedItems });
   }

@@ -23,6 +23,8 @@ interface ObjectTokens {
   readonly afterAction: number;
   /** Name entities of the object, lower case. */
   readonly names: ReadonlySet<string>;
+  /** The distinct tokens (computed once: the pairing looks at each object many times). */
+  readonly set: ReadonlySet<string>;
 }
 
 function objectTokens(c: Commitment): ObjectTokens {
@@ -37,7 +39,7 @@ function objectTokens(c: Commitment): ObjectTokens {
   const names = new Set(
     c.entities.filter((e) => e.kind === 'name' && lower.includes(e.value)).map((e) => e.value),
   );
-  return { tokens, afterAction: at >= 0 ? at : 0, names };
+  return { tokens, afterAction: at >= 0 ? at : 0, names, set: new Set(tokens) };
 }
 
 /** Inverse document frequency over the sentences of both statements (ln(1 + N / df)). */
@@ -212,19 +214,31 @@ function identityScore(
   specificity: Specificity,
   options: IdentityOptions,
 ): number {
-  const setB = new Set(b.tokens);
-  const setA = new Set(a.tokens);
-  const shared = [...setB].filter((t) => setA.has(t));
-  const sharedNames = [...b.names].filter((n) => a.names.has(n)).length;
-  if (
-    shared.filter((t) => !t.startsWith('#')).length < options.minSharedTokens &&
-    sharedNames === 0
-  )
-    return 0;
-  const wShared = specificity.total(shared);
-  const smaller = Math.min(specificity.total(setB), specificity.total(setA));
+  const [small, large] = b.set.size <= a.set.size ? [b.set, a.set] : [a.set, b.set];
+  let sharedWords = 0;
+  let wShared = 0;
+  for (const t of small) {
+    if (!large.has(t)) continue;
+    wShared += specificity.weight(t);
+    if (!t.startsWith('#')) sharedWords++;
+  }
+  let sharedNames = 0;
+  for (const n of b.names) if (a.names.has(n)) sharedNames++;
+  if (sharedWords < options.minSharedTokens && sharedNames === 0) return 0;
+  const smaller = Math.min(totalOf(b, specificity), totalOf(a, specificity));
   if (smaller === 0) return 0;
   return Math.min(1, wShared / smaller + options.nameBonus * sharedNames);
+}
+
+/** The specificity of an object's tokens, summed once per object. */
+const totals = new WeakMap<ObjectTokens, number>();
+function totalOf(o: ObjectTokens, specificity: Specificity): number {
+  let t = totals.get(o);
+  if (t === undefined) {
+    t = specificity.total(o.set);
+    totals.set(o, t);
+  }
+  return t;
 }
 
 /** Options of {@link identifyCommitments}. */
@@ -246,6 +260,9 @@ export function identifyCommitments(
   const byIdB = new Map(before.commitments.map((c) => [c.sentenceId, c]));
   const byIdA = new Map(after.commitments.map((c) => [c.sentenceId, c]));
   if (byIdB.size === 0 || byIdA.size === 0) return alignment;
+  // A budget, never a silent fallback: the report says the pass was skipped.
+  if (byIdB.size + byIdA.size > options.maxSentences)
+    return { ...alignment, stats: { ...alignment.stats, identitySkipped: true } };
   const many = byIdB.size + byIdA.size > options.maxSentencesForDocumentIdf;
   // Large inputs: specificity from the candidates only, so this pass stays a small part of the cost.
   const fuzzy = alignment.pairs.filter(
@@ -345,6 +362,7 @@ export function identifyCommitments(
       .sort((x, y) => specificity.weight(y) - specificity.weight(x) || (x < y ? -1 : 1))
       .slice(0, options.lookupTokens);
     for (const t of specific) for (const q of index.get(t) ?? []) seen.add(q);
+    if (seen.size > options.maxCandidates) continue; // a frame shared by very many: no identity to find
     for (const q of seen) {
       const a = byIdA.get(q.after[0] as string) as Commitment;
       if (!compatibleActors(b, a) || !compatibleActs(b, a)) continue;

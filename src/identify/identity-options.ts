@@ -23,8 +23,20 @@ export interface IdentityOptions {
    * new commitment that shares none of them cannot hold 0.6 of the object's specificity.
    */
   readonly lookupTokens: number;
+  /**
+   * Most candidates a dropped commitment may have (default: `60`): more means its most specific
+   * words are common in the after round (generated boilerplate), and scoring them all costs
+   * quadratic time for pairs nobody could tell apart.
+   */
+  readonly maxCandidates: number;
   /** Most new commitments one token lists for the candidate look-up (default: `40`). */
   readonly maxPostings: number;
+  /**
+   * Most sentences (both sides) the pass runs on (default: `50000`): official statements have
+   * hundreds; above it the report carries a warning and the sentence alignment stands alone
+   * (the 10 MB benchmark pair has 130,000).
+   */
+  readonly maxSentences: number;
   /** Above this many sentences, specificity comes from the candidates only (default: `2000`): keeps the pass a small part of the cost. */
   readonly maxSentencesForDocumentIdf: number;
 }
@@ -32,12 +44,14 @@ export interface IdentityOptions {
 /** The defaults. */
 export const DEFAULT_IDENTITY_OPTIONS: IdentityOptions = {
   minIdentity: 0.6,
+  maxSentences: 50000,
   minSharedTokens: 2,
   nameBonus: 0.15,
   maxSwapTokens: 2,
   minSwapShare: 0.25,
   variantDice: 0.5,
   lookupTokens: 4,
+  maxCandidates: 60,
   maxPostings: 40,
   maxSentencesForDocumentIdf: 2000,
 };

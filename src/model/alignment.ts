@@ -63,6 +63,8 @@ export interface AlignmentStats {
   readonly comparisons: number;
   /** True when the comparison budget stopped candidate scoring early. */
   readonly budgetExhausted: boolean;
+  /** True when the statements were too large for the commitment identity pass (`maxSentences`), which was skipped. */
+  readonly identitySkipped?: boolean;
 }
 
 /** The alignment of two statements. */

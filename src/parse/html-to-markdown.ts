@@ -227,16 +227,55 @@ export function htmlToMarkdown(html: string): ConvertedHtml {
   }
 }
 
+/** Least text (characters) a Readability extract must hold to be taken instead of the page. */
+const MIN_EXTRACT_CHARS = 200;
+
+/**
+ * The main content of a whole web page, by Mozilla's Readability over a linkedom DOM
+ * (docs/decisions/020): header, navigation, breadcrumbs, share links, related articles, sidebars
+ * and footer go. A fragment (no `<body>`), or a page Readability finds too little in, is kept whole.
+ */
+function mainContent(html: string): { html: string; title?: string } | undefined {
+  if (!/<body[\s>]/i.test(html)) return undefined;
+  const { parseHTML } = loadModule<{ parseHTML: (html: string) => { document: unknown } }>(
+    'linkedom',
+  );
+  const { Readability } = loadModule<{
+    Readability: new (
+      document: unknown,
+      options?: object,
+    ) => {
+      parse(): {
+        content?: string | null;
+        textContent?: string | null;
+        title?: string | null;
+      } | null;
+    };
+  }>('@mozilla/readability');
+  const { document } = parseHTML(html);
+  const article = new Readability(document, { keepClasses: false }).parse();
+  if (!article?.content || (article.textContent ?? '').trim().length < MIN_EXTRACT_CHARS)
+    return undefined;
+  return {
+    html: `<article>${article.content}</article>`,
+    ...(article.title ? { title: article.title } : {}),
+  };
+}
+
 /** {@link htmlToMarkdown} without the stack guard. */
-function convert(html: string): ConvertedHtml {
+function convert(page: string): ConvertedHtml {
+  const extract = mainContent(page);
+  const html = extract?.html ?? page;
   // Loaded on first HTML input only (see load-module.ts).
   const { unified } = loadDefault<typeof UnifiedModule>('unified');
   const rehypeParse = loadDefault<typeof rehypeParseType>('rehype-parse');
   const rehypeRemark = loadDefault<typeof rehypeRemarkType>('rehype-remark');
   const remarkGfm = loadDefault<typeof remarkGfmType>('remark-gfm');
   const remarkStringify = loadDefault<typeof remarkStringifyType>('remark-stringify');
-  const tree = unified().use(rehypeParse).parse(html) as HastRoot;
-  const title = findTitle(tree);
+  const title = findTitle(unified().use(rehypeParse).parse(page) as HastRoot) ?? extract?.title;
+  const tree = extract
+    ? (unified().use(rehypeParse).parse(html) as HastRoot)
+    : (unified().use(rehypeParse).parse(page) as HastRoot);
   prune(tree);
   const main = findMain(tree);
   const root: HastRoot = main ? { type: 'root', children: [main] } : tree;

@@ -8,7 +8,12 @@ import { htmlToMarkdown } from './html-to-markdown.js';
 import { readFrontmatter } from './read-frontmatter.js';
 import { readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
-import { setAsideRules } from './set-aside.js';
+import { blankSetAsideLines, setAsideRules } from './set-aside.js';
+
+/** A set-aside text as a diagnostic shows it: at most 60 characters. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
 import { LineIndex } from '../util/line-index.js';
 
 /** Options for {@link parseStatement}. */
@@ -41,7 +46,14 @@ export function parseStatement(text: string, options: ParseOptions = {}): Statem
   try {
     if (format === 'html') {
       const converted = htmlToMarkdown(input);
-      source = converted.markdown;
+      const blanked = blankSetAsideLines(converted.markdown, setAsideRules(options.setAside));
+      source = blanked.markdown;
+      for (const aside of blanked.setAside)
+        readerNotes.push({
+          severity: 'info',
+          message: `set aside ${aside.what} "${clip(aside.text)}": not part of the statement`,
+          line: aside.line,
+        });
       htmlTitle = converted.title;
       ({ blocks } = readMarkdown(source));
     } else if (format === 'text') {
@@ -49,10 +61,9 @@ export function parseStatement(text: string, options: ParseOptions = {}): Statem
       ({ blocks, frontmatter } = content);
       const lines = new LineIndex(source);
       for (const aside of content.setAside) {
-        const clipped = aside.text.length > 60 ? `${aside.text.slice(0, 57)}...` : aside.text;
         readerNotes.push({
           severity: 'info',
-          message: `set aside ${aside.what} "${clipped}": not part of the statement`,
+          message: `set aside ${aside.what} "${clip(aside.text)}": not part of the statement`,
           line: lines.lineOf(aside.offset),
         });
       }

@@ -33,12 +33,27 @@ export const DEFAULT_SET_ASIDE_RULES: readonly SetAsideRule[] = [
   {
     what: 'publication stamp',
     pattern:
-      /^(?:published|updated|last updated|posted|first published)(?:\s+on)?\s*[:\-–—]?\s+[^.!?]{0,60}$/iu,
+      /^(?:published|updated|last updated|last update|last modified|release date|posted|first published)(?:\s+on)?\s*[:\-–—]?\s+[^.!?]{0,60}$/iu,
   },
   {
     what: 'photo credit',
     pattern:
       /^(?:\(?\s*(?:photo|photograph|image|picture|file photo|photo credit|courtesy)s?\b[^)]{0,80}\)?\s*$|(?:photo|photograph|image|picture|file photo)s?\s*[:|\-–—])/iu,
+  },
+  {
+    what: 'release stamp',
+    pattern:
+      /^(?:(?:joint\s+)?(?:press release|press statement|news release|statement|release)\s+(?:no\.?|number|#)\s*[\w./-]+|(?:date|dated|issued on)\s*[:\-–]\s*\S)/iu,
+  },
+  {
+    what: 'meta line',
+    // A document symbol and/or a date alone on its line ("SC/15721 27 May 2026", "4 January 2026").
+    pattern:
+      /^(?=\S)(?:[A-Z]{1,5}\/[\w./-]+)?\s*(?:\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{4}|\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$/u,
+  },
+  {
+    what: 'breadcrumb',
+    pattern: /^(?:home|start|main page)\s*(?:>|»|›|\/|\|)\s*\S/iu,
   },
   {
     what: 'page furniture',
@@ -76,4 +91,36 @@ export function setAsideOf(line: string, rules: readonly SetAsideRule[]): SetAsi
   const dateline = DATELINE.exec(text);
   if (dateline) return { kind: 'prefix', length: dateline[0].length, what: 'dateline' };
   return undefined;
+}
+
+/** The text a Markdown line shows: markup of emphasis, links, list and quote markers removed. */
+function shownText(line: string): string {
+  return line
+    .replace(/^\s*(?:[>*+-]\s+|\d+[.)]\s+)*/, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/\\(.)/g, '$1')
+    .trim();
+}
+
+/**
+ * Blanks the lines of converted Markdown that are not the statement (spaces of the same length,
+ * so offsets and line numbers stay), and says which: what Readability left of a page's chrome
+ * (release stamps, "Also Read" links, share rows).
+ */
+export function blankSetAsideLines(
+  markdown: string,
+  rules: readonly SetAsideRule[],
+): { markdown: string; setAside: { line: number; text: string; what: string }[] } {
+  const setAside: { line: number; text: string; what: string }[] = [];
+  const lines = markdown.split('\n');
+  lines.forEach((line, i) => {
+    const shown = shownText(line);
+    if (shown === '') return;
+    const aside = setAsideOf(shown, rules);
+    if (aside?.kind !== 'line') return;
+    setAside.push({ line: i + 1, text: shown, what: aside.what });
+    lines[i] = ' '.repeat(line.length);
+  });
+  return { markdown: lines.join('\n'), setAside };
 }

@@ -197,6 +197,16 @@ export function compareStatements(
             },
           ]
         : []),
+      ...(alignment.stats.identitySkipped
+        ? [
+            {
+              severity: 'warning' as const,
+              message:
+                'commitment identity pass skipped (more than 50,000 sentences): reworded or moved commitments the sentence alignment missed are reported as dropped and new',
+              file: after.file,
+            },
+          ]
+        : []),
     ],
   };
 }
