@@ -338,42 +338,68 @@ export function identifyCommitments(
   // 2. Pair dropped × new commitments that are the same commitment.
   const dropped = kept.filter((p) => p.after.length === 0 && p.before.length === 1);
   const added = kept.filter((p) => p.before.length === 0 && p.after.length === 1);
-  const scored: { b: AlignedPair; a: AlignedPair; score: number; order: number }[] = [];
-  const index = new Map<string, AlignedPair[]>();
-  for (const p of added) {
-    const c = byIdA.get(p.after[0] as string);
-    if (!isCommitment(c)) continue;
-    for (const t of new Set(tokens(c).tokens)) {
-      if (t.startsWith('#')) continue;
-      const list = index.get(t);
-      if (list) {
-        if (list.length < options.maxPostings) list.push(p);
-      } else index.set(t, [p]);
+  // Candidates are looked up from both sides, each through its own most specific words, so
+  // the pass is symmetric: what A → B pairs, B → A pairs too.
+  const scored: { b: AlignedPair; a: AlignedPair; score: number; tie: string }[] = [];
+  const commitmentOf = (p: AlignedPair): Commitment | undefined =>
+    p.before.length === 1 ? byIdB.get(p.before[0] as string) : byIdA.get(p.after[0] as string);
+  const postings = (side: readonly AlignedPair[]): Map<string, AlignedPair[]> => {
+    const index = new Map<string, AlignedPair[]>();
+    for (const p of side) {
+      const c = commitmentOf(p);
+      if (!isCommitment(c)) continue;
+      for (const t of tokens(c).set) {
+        if (t.startsWith('#')) continue;
+        const list = index.get(t);
+        if (list) {
+          if (list.length < options.maxPostings) list.push(p);
+        } else index.set(t, [p]);
+      }
     }
-  }
-  let order = 0;
-  for (const p of dropped) {
-    const b = byIdB.get(p.before[0] as string);
-    if (!isCommitment(b)) continue;
-    // Candidates through the object's most specific words only: a pair must share most of them.
-    const seen = new Set<AlignedPair>();
-    const specific = [...new Set(tokens(b).tokens)]
-      .filter((t) => !t.startsWith('#'))
-      .sort((x, y) => specificity.weight(y) - specificity.weight(x) || (x < y ? -1 : 1))
-      .slice(0, options.lookupTokens);
-    for (const t of specific) for (const q of index.get(t) ?? []) seen.add(q);
-    if (seen.size > options.maxCandidates) continue; // a frame shared by very many: no identity to find
+    return index;
+  };
+  const candidates = new Map<AlignedPair, Set<AlignedPair>>();
+  const lookUp = (
+    from: readonly AlignedPair[],
+    index: Map<string, AlignedPair[]>,
+    record: (p: AlignedPair, q: AlignedPair) => void,
+  ) => {
+    for (const p of from) {
+      const c = commitmentOf(p);
+      if (!isCommitment(c)) continue;
+      // Through the object's most specific words only: a pair must share most of them.
+      const seen = new Set<AlignedPair>();
+      const specific = [...tokens(c).set]
+        .filter((t) => !t.startsWith('#'))
+        .sort((x, y) => specificity.weight(y) - specificity.weight(x) || (x < y ? -1 : 1))
+        .slice(0, options.lookupTokens);
+      for (const t of specific) for (const q of index.get(t) ?? []) seen.add(q);
+      if (seen.size > options.maxCandidates) continue; // a frame shared by very many: no identity to find
+      for (const q of seen) record(p, q);
+    }
+  };
+  const addCandidate = (b: AlignedPair, a: AlignedPair) => {
+    let set = candidates.get(b);
+    if (!set) candidates.set(b, (set = new Set()));
+    set.add(a);
+  };
+  lookUp(dropped, postings(added), (b, a) => addCandidate(b, a));
+  lookUp(added, postings(dropped), (a, b) => addCandidate(b, a));
+  for (const [p, seen] of candidates) {
+    const b = byIdB.get(p.before[0] as string) as Commitment;
     for (const q of seen) {
       const a = byIdA.get(q.after[0] as string) as Commitment;
       if (!compatibleActors(b, a) || !compatibleActs(b, a)) continue;
       const score = identityScore(tokens(b), tokens(a), specificity, options);
       if (score < options.minIdentity) continue;
       if (isSubstitutedObject(tokens(b), tokens(a), specificity, options)) continue;
-      scored.push({ b: p, a: q, score, order: order++ });
+      // Ties are broken by the two sentence ids, in an order that does not depend on the direction.
+      const ids = [b.sentenceId, a.sentenceId].sort();
+      scored.push({ b: p, a: q, score, tie: `${ids[0]}\u0000${ids[1]}` });
     }
   }
   if (scored.length === 0 && kept.length === alignment.pairs.length) return alignment;
-  scored.sort((x, y) => y.score - x.score || x.order - y.order);
+  scored.sort((x, y) => y.score - x.score || (x.tie < y.tie ? -1 : x.tie > y.tie ? 1 : 0));
   const used = new Set<AlignedPair>();
   const joined = new Map<AlignedPair, AlignedPair>();
   const whereB = scored.length > 0 ? locateSentences(before) : new Map<string, SentencePlace>();

@@ -231,6 +231,32 @@ export function htmlToMarkdown(html: string): ConvertedHtml {
 const MIN_EXTRACT_CHARS = 200;
 
 /**
+ * Deepest element nesting Readability is run on. Its cost grows with the cube of the depth
+ * (measured: 100 levels 0.2 s, 300 levels 1.4 s, 1,000 levels 44 s); real pages nest a few
+ * dozen levels, so a deeper page is read whole, as a fragment is.
+ */
+export const READABILITY_MAX_DEPTH = 100;
+
+interface DomNode {
+  readonly children?: ArrayLike<DomNode>;
+}
+
+/** Whether `root` has an element nested more than `limit` levels below it (walked without recursion). */
+function nestsDeeperThan(root: DomNode, limit: number): boolean {
+  const work: { node: DomNode; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let item = work.pop(); item; item = work.pop()) {
+    if (item.depth > limit) return true;
+    const children = item.node.children;
+    if (!children) continue;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child) work.push({ node: child, depth: item.depth + 1 });
+    }
+  }
+  return false;
+}
+
+/**
  * The main content of a whole web page, by Mozilla's Readability over a linkedom DOM
  * (docs/decisions/020): header, navigation, breadcrumbs, share links, related articles, sidebars
  * and footer go. A fragment (no `<body>`), or a page Readability finds too little in, is kept whole.
@@ -253,13 +279,25 @@ function mainContent(html: string): { html: string; title?: string } | undefined
     };
   }>('@mozilla/readability');
   const { document } = parseHTML(html);
+  if (nestsDeeperThan(document as DomNode, READABILITY_MAX_DEPTH)) return undefined;
+  // Readability drops the page's first heading when it repeats the <title>, and turns every
+  // <h1> into <h2>; the statement's own heading is put back so the section tree stays the author's.
+  const heading = (document as { querySelector(s: string): { textContent: string | null } | null })
+    .querySelector('h1')
+    ?.textContent?.trim();
   const article = new Readability(document, { keepClasses: false }).parse();
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_EXTRACT_CHARS)
     return undefined;
+  const kept = (article.textContent ?? '').trimStart().startsWith(heading ?? '');
+  const restored = heading && !kept ? `<h1>${escapeHtml(heading)}</h1>` : '';
   return {
-    html: `<article>${article.content}</article>`,
+    html: `<article>${restored}${article.content}</article>`,
     ...(article.title ? { title: article.title } : {}),
   };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** {@link htmlToMarkdown} without the stack guard. */

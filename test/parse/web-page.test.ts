@@ -43,4 +43,31 @@ describe('web pages', () => {
       'The two sides agreed to meet again in 2027.',
     ]);
   });
+
+  it("keeps the page's first heading above the statement's sections, once", () => {
+    const body = (h1: string) =>
+      `<html><head><title>Ministry site</title></head><body><nav><a href="/">Home</a></nav>
+<div><h1>${h1}</h1>
+<p>The two sides agreed to build an upgraded version of the corridor and to expand trade in agriculture, mining and information technology over the next five years.</p>
+<h2>Security</h2><p>Both sides agreed to strengthen counter-terrorism cooperation and to hold the next round of talks in Islamabad in the coming year at a mutually convenient date.</p></div>
+<footer>Copyright</footer></body></html>`;
+    for (const h1 of ['Joint Statement on the Talks', 'Ministry site']) {
+      const statement = parseStatement(body(h1), { file: 'page.html' });
+      const headed = statement.sections.filter((s) => s.heading !== null);
+      expect(headed.map((s) => s.heading)).toEqual([h1]);
+      expect(statement.sections.filter((s) => s.heading === null && s.paragraphs.length)).toEqual(
+        [],
+      );
+      expect(headed[0]?.sections.map((s) => s.heading)).toEqual(['Security']);
+    }
+  });
+
+  it('reads a page nested deeper than Readability is run on, whole and at once', () => {
+    const depth = 150;
+    const html = `<html><body><h1>Joint statement</h1>${'<div>'.repeat(depth)}<p>The sides agreed to meet in 2027.</p>${'</div>'.repeat(depth)}</body></html>`;
+    const statement = parseStatement(html, { file: 'deep.html' });
+    expect(sentencesOf(statement).map((s) => s.text)).toEqual([
+      'The sides agreed to meet in 2027.',
+    ]);
+  });
 });
