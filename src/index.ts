@@ -30,7 +30,7 @@ export {
 export { renderSeriesHtml } from './report/render/render-series-html.js';
 export { buildSeries } from './series/build-series.js';
 export type { SeriesOptions } from './series/build-series.js';
-export { loadStatement, statementFromBytes } from './archive/load-statement.js';
+export { loadStatement, statementFromBytes, statementFromInput } from './archive/load-statement.js';
 export type { LoadOptions, SeriesConfig } from './archive/load-statement.js';
 export { loadSeries } from './archive/load-series.js';
 export { buildArchive } from './archive/build-archive.js';

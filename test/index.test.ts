@@ -34,6 +34,7 @@ describe('public API', () => {
         'run',
         'segmentSentences',
         'statementFromBytes',
+        'statementFromInput',
       ].sort(),
     );
   });

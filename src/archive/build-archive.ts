@@ -19,7 +19,7 @@ import {
 import { buildSeries, orderRounds, roundDate } from '../series/build-series.js';
 import { TOOL_VERSION } from '../version.js';
 import type { LoadOptions } from './load-statement.js';
-import { readSeriesConfig, statementFromBytes } from './load-statement.js';
+import { readSeriesConfig, statementFromInput } from './load-statement.js';
 import { readBytes } from './read-input.js';
 import { seriesFiles } from './load-series.js';
 import { toolFingerprint } from './tool-fingerprint.js';
@@ -153,11 +153,11 @@ function readManifest(file: string): Manifest | undefined {
  * json), the series timeline (md, html, json, csv); then `index.html` and `manifest.json`.
  * A series whose inputs and outputs match the previous manifest is skipped. Every write is atomic.
  */
-export function buildArchive(
+export async function buildArchive(
   statementsDir: string,
   outDir: string,
   options: ArchiveOptions = {},
-): ArchiveResult {
+): Promise<ArchiveResult> {
   const folders = seriesFolders(statementsDir);
   const last = readManifest(join(outDir, 'manifest.json'));
   const previous = options.force ? undefined : last;
@@ -177,7 +177,7 @@ export function buildArchive(
   const index: IndexSeries[] = [];
   const diagnostics: (Diagnostic & { file: string })[] = [];
   const base = join(statementsDir, '..');
-  folders.forEach((folder, i) => {
+  for (const [i, folder] of folders.entries()) {
     const name = relative(statementsDir, folder);
     const files = [
       ...seriesFiles(folder),
@@ -196,14 +196,15 @@ export function buildArchive(
     const seriesInputs: Record<string, string> = {};
     for (const [f, b] of bytes) seriesInputs[relative(base, f)] = sha256(b);
     Object.assign(inputs, seriesInputs);
-    const statements: Statement[] = orderRounds(
-      seriesFiles(folder).map((f) =>
-        statementFromBytes(bytes.get(f) as Buffer, relative(base, f), {
+    const read: Statement[] = [];
+    for (const f of seriesFiles(folder))
+      read.push(
+        await statementFromInput(bytes.get(f) as Buffer, relative(base, f), {
           ...options,
           configDir: folder,
         }),
-      ),
-    );
+      );
+    const statements: Statement[] = orderRounds(read);
     // Kept for every series, skipped ones too: a cached statement carries its diagnostics.
     for (const statement of statements)
       for (const d of statement.diagnostics) diagnostics.push({ ...d, file: statement.file });
@@ -284,7 +285,8 @@ export function buildArchive(
       ],
     });
     options.onProgress?.({ done: i + 1, total: folders.length, label: name });
-  });
+  }
+
   const indexHtml = renderIndexHtml(index, TOOL_VERSION);
   writeAtomic(join(outDir, 'index.html'), indexHtml);
   outputs['index.html'] = sha256(indexHtml);

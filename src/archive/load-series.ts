@@ -6,12 +6,12 @@ import type { Statement } from '../model/statement.js';
 import type { LoadOptions } from './load-statement.js';
 import { loadStatements } from './load-statements.js';
 
-/** Statement files of a series folder: .md, .markdown, .txt, .html, .htm, except README.md; sorted. */
+/** Statement files of a series folder: .md, .markdown, .txt, .html, .htm, .pdf, .docx, except README.md; sorted. */
 export function seriesFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter(
       (name) =>
-        /\.(md|markdown|txt|html?)$/i.test(name) &&
+        /\.(md|markdown|txt|html?|pdf|docx)$/i.test(name) &&
         !/^readme\.md$/i.test(name) &&
         !name.startsWith('.'),
     )

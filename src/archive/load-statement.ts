@@ -13,6 +13,9 @@ import {
   mergeLexicon,
   readLexiconSpec,
 } from '../analyse/lexicon.js';
+import { asDocument, convertDocument, documentKind } from '../convert/convert-input.js';
+import type { FetchOptions } from './fetch-input.js';
+import { fetchInput, formatOfMediaType, isUrl } from './fetch-input.js';
 import { isUserError, UserError } from '../model/errors.js';
 import type { Statement } from '../model/statement.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from '../parse/decode-input.js';
@@ -57,6 +60,8 @@ export interface LoadOptions {
    * real folder while naming files relative to it, so reports do not depend on the working directory.
    */
   readonly configDir?: string;
+  /** How http(s) URLs are fetched: timeout, cache folder, refresh (see fetch-input.ts). */
+  readonly fetch?: FetchOptions;
 }
 
 export { readBytes } from './read-input.js';
@@ -179,7 +184,7 @@ export function statementFromBytes(
   ])
     hash.update(`${part}\0`);
   const extras: [string | undefined, InputKind][] = [
-    [configFile, 'series config'],
+    [isUrl(file) ? undefined : configFile, 'series config'],
     [options.lexiconFile, 'lexicon file'],
   ];
   for (const [extra, kind] of extras) {
@@ -206,7 +211,9 @@ export function statementFromBytes(
 
 function parseAndAnalyse(bytes: Uint8Array, file: string, options: LoadOptions): Statement {
   const decoded = decodeInput(bytes, file, options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES);
-  const config = file === '-' ? {} : readSeriesConfig(options.configDir ?? dirname(file));
+  // Standard input and URLs have no folder, so no series.yaml.
+  const config =
+    file === '-' || isUrl(file) ? {} : readSeriesConfig(options.configDir ?? dirname(file));
   const parsed = parseStatement(decoded.text, {
     file,
     ...(options.format !== undefined ? { format: options.format } : {}),
@@ -214,6 +221,23 @@ function parseAndAnalyse(bytes: Uint8Array, file: string, options: LoadOptions):
     ...(config.setAside ? { setAside: config.setAside } : {}),
   });
   return analyseStatement(parsed, { ...config, lexicon: lexiconFor(config, options.lexiconFile) });
+}
+
+/**
+ * Parses and analyses already-read `bytes` of `file` of any supported kind: a PDF or a Word
+ * document is converted first (src/convert), text goes straight to {@link statementFromBytes}.
+ */
+export async function statementFromInput(
+  bytes: Uint8Array,
+  file: string,
+  options: LoadOptions = {},
+): Promise<Statement> {
+  const kind = documentKind(bytes, file);
+  if (!kind) return statementFromBytes(bytes, file, options);
+  const document = await convertDocument(bytes, file, kind);
+  const text = Buffer.from(document.text, 'utf8');
+  const statement = statementFromBytes(text, file, { ...options, format: document.readAs });
+  return asDocument(statement, document);
 }
 
 /** Loads a statement from `file` (or stdin for `-`). */
@@ -228,7 +252,22 @@ export async function loadStatement(file: string, options: LoadOptions = {}): Pr
       if (!isUserError(error) && isSystemError(error)) throw readError(file, error);
       throw error;
     }
+  } else if (isUrl(file)) {
+    const fetched = await fetchInput(file, {
+      ...options.fetch,
+      ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    });
+    // The server's media type picks the reader unless --input-format did; PDF and DOCX are
+    // recognised by their bytes whatever it says.
+    const format = options.format ?? formatOfMediaType(fetched.mediaType);
+    const statement = await statementFromInput(fetched.bytes, file, {
+      ...options,
+      ...(format === undefined ? {} : { format }),
+    });
+    return statement.meta.source === undefined
+      ? { ...statement, meta: { ...statement.meta, source: file } }
+      : statement;
   } else
     bytes = readBytes(file, options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes });
-  return statementFromBytes(bytes, file, options);
+  return statementFromInput(bytes, file, options);
 }

@@ -1,4 +1,5 @@
 /** Loads several statements, in worker threads when the inputs are large enough for that to pay. */
+import { isUrl } from './fetch-input.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -54,7 +55,7 @@ export async function loadStatements(
 ): Promise<Statement[]> {
   const total = files.reduce((n, f) => n + (f === '-' ? 0 : sizeOf(f)), 0);
   const threads = Math.min(jobs, availableParallelism(), files.filter((f) => f !== '-').length);
-  if (!canUseWorkers() || threads < 2 || total < PARALLEL_MIN_BYTES) {
+  if (!canUseWorkers() || threads < 2 || total < PARALLEL_MIN_BYTES || files.some(isUrl)) {
     const out: Statement[] = [];
     for (const file of files) out.push(await loadStatement(file, options));
     return out;

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { isUserError } from '../model/errors.js';
 import type { LoadOptions } from './load-statement.js';
-import { statementFromBytes, readBytes } from './load-statement.js';
+import { statementFromInput, readBytes } from './load-statement.js';
 
 /** A request: one file and the serialisable load options. */
 export interface ParseRequest {
@@ -11,11 +11,11 @@ export interface ParseRequest {
   readonly options: Omit<LoadOptions, 'readStdin'>;
 }
 
-parentPort?.on('message', (request: ParseRequest) => {
+parentPort?.on('message', async (request: ParseRequest) => {
   try {
     const { maxBytes } = request.options;
     const bytes = readBytes(request.file, maxBytes === undefined ? {} : { maxBytes });
-    const statement = statementFromBytes(bytes, request.file, request.options);
+    const statement = await statementFromInput(bytes, request.file, request.options);
     parentPort?.postMessage({ id: request.id, statement });
   } catch (error) {
     if (isUserError(error)) {

@@ -1,5 +1,6 @@
 /** Options shared by the commands that read statements, and helpers to read them from args. */
 import type { Argv } from 'yargs';
+import { DEFAULT_TIMEOUT_MS } from '../archive/fetch-input.js';
 import type { LoadOptions } from '../archive/load-statement.js';
 import { UserError } from '../model/errors.js';
 import { INPUT_FORMATS } from '../parse/detect-format.js';
@@ -22,8 +23,21 @@ export function withInputOptions(yargs: Argv): Argv {
       type: 'number',
       default: 50 * 1024 * 1024,
       describe: 'Largest input accepted, in bytes',
+    })
+    .option('timeout', {
+      type: 'number',
+      default: DEFAULT_TIMEOUT_MS / 1000,
+      describe: 'Longest wait for a URL to answer, in seconds',
+    })
+    .option('refresh', {
+      type: 'boolean',
+      default: false,
+      describe: `Fetch URLs again instead of reading them from ${URL_CACHE_DIR}/`,
     });
 }
+
+/** Folder of the URL cache, relative to the working directory (STATEMENT_DIFF_URL_CACHE overrides it). */
+export const URL_CACHE_DIR = '.cache/urls';
 
 /** Declares `--cache` (on by default; `--no-cache` turns it off). */
 export function withCacheOption(yargs: Argv): Argv {
@@ -46,9 +60,20 @@ export function loadOptionsOf(args: Args, io: Io): LoadOptions {
       expected: 'a positive number of bytes',
     });
   }
+  const timeout = args['timeout'] ?? DEFAULT_TIMEOUT_MS / 1000;
+  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
+    throw new UserError('E_OPTION', `--timeout is ${String(timeout)}`, {
+      expected: 'a positive number of seconds',
+    });
+  }
   return {
     maxBytes,
     readStdin: io.readStdin,
+    fetch: {
+      timeoutMs: timeout * 1000,
+      cacheDir: io.env['STATEMENT_DIFF_URL_CACHE'] || URL_CACHE_DIR,
+      refresh: args['refresh'] === true,
+    },
     ...(typeof args['input-format'] === 'string' ? { format: args['input-format'] } : {}),
     ...(typeof args['lexicon'] === 'string' ? { lexiconFile: args['lexicon'] } : {}),
     ...(args['cache'] === true ? { cacheDir: CACHE_DIR } : {}),

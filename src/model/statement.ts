@@ -13,6 +13,9 @@ export interface SourceSpan {
   readonly line: number;
   /** 1-based column of `start`. */
   readonly column: number;
+  /** For a PDF: the 1-based page of `line`, and the line on that page (headers and footers not counted). */
+  readonly page?: number;
+  readonly pageLine?: number;
 }
 
 /** A party to a statement and the names that refer to it. */
@@ -46,7 +49,8 @@ export interface StatementMeta {
 }
 
 /** The input formats the parser understands. */
-export type InputFormat = 'markdown' | 'text' | 'html';
+/** How an input was read: the text formats, and documents converted to one of them. */
+export type InputFormat = 'markdown' | 'text' | 'html' | 'pdf' | 'docx';
 
 /** A note about the input that is not an error (e.g. a replaced invalid byte). */
 export interface Diagnostic {

@@ -48,7 +48,7 @@ export function decodeInput(
     const line = countLines(bytes, nul);
     throw new UserError('E_BINARY', `binary data (a NUL byte at byte offset ${nul})`, {
       location: { file, line },
-      expected: 'a text statement (Markdown, plain text or HTML)',
+      expected: 'a statement: Markdown, plain text, HTML, PDF or DOCX',
     });
   }
   let start = 0;

@@ -5,7 +5,7 @@ import type {
   ComparisonReport,
   Qualifier,
 } from '../model/changes.js';
-import type { StatementMeta } from '../model/statement.js';
+import type { SourceSpan, StatementMeta } from '../model/statement.js';
 import { isMostSignificant } from '../rank/rank-change.js';
 import { sharedTitle } from '../util/shared-title.js';
 
@@ -104,10 +104,17 @@ export function citation(change: CommitmentChange): string {
   return (a ?? b) as string;
 }
 
+/** `file:line`, or for a PDF `file, p. 2, line 14` (the line on its page). */
+export function placeOf(file: string, span: SourceSpan): string {
+  if (span.page !== undefined && span.pageLine !== undefined)
+    return `${file}, p. ${span.page}, line ${span.pageLine}`;
+  return `${file}:${span.line}`;
+}
+
 /** `file:line` of the side a reader should open (after, else before). */
 export function fileLine(report: ComparisonReport, change: CommitmentChange): string {
-  if (change.after) return `${report.after.file}:${change.after.span.line}`;
-  if (change.before) return `${report.before.file}:${change.before.span.line}`;
+  if (change.after) return placeOf(report.after.file, change.after.span);
+  if (change.before) return placeOf(report.before.file, change.before.span);
   return '';
 }
 

@@ -20,11 +20,11 @@ function archiveCopy(): string {
   return dir;
 }
 
-describe('report (the archive)', () => {
-  it('writes pair reports, the series timeline, an index and a manifest; skips what did not change', () => {
+describe('report (the archive)', async () => {
+  it('writes pair reports, the series timeline, an index and a manifest; skips what did not change', async () => {
     const dir = archiveCopy();
     const out = join(dir, 'reports');
-    const first = buildArchive(join(dir, 'statements'), out);
+    const first = await buildArchive(join(dir, 'statements'), out);
     expect(first.series).toBe(2);
     const series = readdirSync(join(out, 'china-pakistan-fm-strategic-dialogue')).sort();
     expect(series.filter((f) => f.endsWith('.html'))).toHaveLength(7);
@@ -46,7 +46,7 @@ describe('report (the archive)', () => {
     expect(index).toMatch(/<td class="counts">new \d+ · dropped \d+ · changed \d+/);
     expect(index).toContain('action maintain → reduce');
 
-    const again = buildArchive(join(dir, 'statements'), out);
+    const again = await buildArchive(join(dir, 'statements'), out);
     expect(again.written).toEqual([]);
     expect(again.skipped.length).toBe(first.written.length);
 
@@ -54,7 +54,7 @@ describe('report (the archive)', () => {
       join(dir, 'statements', 'china-pakistan-fm-strategic-dialogue', '2026-01-04.md'),
       '\n19. Both sides agreed to meet again in 2027.\n',
     );
-    const changed = buildArchive(join(dir, 'statements'), out);
+    const changed = await buildArchive(join(dir, 'statements'), out);
     const dialogue = first.written.filter((f) =>
       f.startsWith('china-pakistan-fm-strategic-dialogue/'),
     );
@@ -70,13 +70,13 @@ describe('report (the archive)', () => {
     ).toContain('meet again in 2027');
   });
 
-  it('removes the reports of a removed round or series, but not a report edited since', () => {
+  it('removes the reports of a removed round or series, but not a report edited since', async () => {
     const dir = archiveCopy();
     const statements = join(dir, 'statements');
     const out = join(dir, 'reports');
     const name = 'china-pakistan-fm-strategic-dialogue';
     cpSync(join(statements, name), join(statements, 'second'), { recursive: true });
-    buildArchive(statements, out);
+    await buildArchive(statements, out);
     expect(existsSync(join(out, 'second', 'series.html'))).toBe(true);
     const lastPair = join(out, name, '2025-08-21--2026-01-04.md');
     expect(existsSync(lastPair)).toBe(true);
@@ -86,7 +86,7 @@ describe('report (the archive)', () => {
     renameSync(join(statements, name, '2026-01-04.md'), join(dir, 'held-back.md'));
     appendFileSync(join(out, 'second', 'series.md'), '\nOur note.\n');
     rmSync(join(statements, 'second'), { recursive: true });
-    const result = buildArchive(statements, out);
+    const result = await buildArchive(statements, out);
     expect(result.removed).toContain(`${name}/2025-08-21--2026-01-04.md`);
     expect(result.removed).toContain('second/series.html');
     expect(result.removed).not.toContain('second/series.md');
@@ -99,28 +99,28 @@ describe('report (the archive)', () => {
     expect(Object.keys(manifest.outputs).filter((f) => f.startsWith('second/'))).toEqual([]);
 
     // Nothing left to remove on the next run.
-    expect(buildArchive(statements, out).removed).toEqual([]);
+    expect((await buildArchive(statements, out)).removed).toEqual([]);
   });
 
-  it('removes a folder the removed reports leave empty', () => {
+  it('removes a folder the removed reports leave empty', async () => {
     const dir = archiveCopy();
     const statements = join(dir, 'statements');
     const out = join(dir, 'reports');
     cpSync(join(statements, 'china-pakistan-fm-strategic-dialogue'), join(statements, 'second'), {
       recursive: true,
     });
-    buildArchive(statements, out);
+    await buildArchive(statements, out);
     rmSync(join(statements, 'second'), { recursive: true });
-    buildArchive(statements, out);
+    await buildArchive(statements, out);
     expect(existsSync(join(out, 'second'))).toBe(false);
     expect(existsSync(join(out, 'china-pakistan-fm-strategic-dialogue', 'series.html'))).toBe(true);
   });
 
-  it('gives byte-identical reports on two runs (determinism), and the committed reports/ is up to date', () => {
+  it('gives byte-identical reports on two runs (determinism), and the committed reports/ is up to date', async () => {
     const a = archiveCopy();
     const b = archiveCopy();
-    buildArchive(join(a, 'statements'), join(a, 'reports'));
-    buildArchive(join(b, 'statements'), join(b, 'reports'));
+    await buildArchive(join(a, 'statements'), join(a, 'reports'));
+    await buildArchive(join(b, 'statements'), join(b, 'reports'));
     const files = (root: string): string[] =>
       readdirSync(root, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile() && !e.name.startsWith('.'))

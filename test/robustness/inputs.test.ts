@@ -178,7 +178,7 @@ describe('files that are not statements', () => {
         await runCli(['parse', late]),
         'E_BINARY',
         new RegExp(
-          `late-nul\\.md:4: binary data \\(a NUL byte at byte offset ${text.length}\\); expected a text statement`,
+          `late-nul\\.md:4: binary data \\(a NUL byte at byte offset ${text.length}\\); expected a statement: Markdown, plain text, HTML, PDF or DOCX`,
         ),
       );
     },

@@ -40,7 +40,7 @@ export const reportCommand: Command = {
         )
       : undefined;
     let started = false;
-    const result = buildArchive(String(args['statements']), String(args['out']), {
+    const result = await buildArchive(String(args['statements']), String(args['out']), {
       ...loadOptionsOf(args, io),
       force: args['force'] === true,
       onProgress: (p) => {

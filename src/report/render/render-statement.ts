@@ -1,5 +1,11 @@
 /** Renders one parsed statement: an outline (`tree`) or its JSON form. */
-import type { Commitment, Paragraph, Section, Statement } from '../../model/statement.js';
+import type {
+  Commitment,
+  Paragraph,
+  Section,
+  SourceSpan,
+  Statement,
+} from '../../model/statement.js';
 import { stableJson } from './stable-json.js';
 
 /** Schema version of the statement JSON (docs/report-schema.md). */
@@ -51,11 +57,11 @@ export function statementToTree(statement: Statement): string {
   const section = (s: Section, indent: string): void => {
     let inner = indent;
     if (s.heading !== null) {
-      lines.push(`${indent}§ ${s.heading}  (line ${s.span.line})`);
+      lines.push(`${indent}§ ${s.heading}  (${lineOf(s.span)})`);
       inner = `${indent}  `;
     }
     for (const p of s.paragraphs) {
-      lines.push(`${inner}¶${paragraphLabel(p)}  (line ${p.span.line})`);
+      lines.push(`${inner}¶${paragraphLabel(p)}  (${lineOf(p.span)})`);
       p.sentences.forEach((sentence, k) => {
         lines.push(
           `${inner}  ${paragraphLabel(p)}.${k + 1}  ${sentence.text}${describe(byId.get(sentence.id))}`,
@@ -68,4 +74,11 @@ export function statementToTree(statement: Statement): string {
   for (const d of statement.diagnostics)
     lines.push(`${d.severity}: ${d.message}${d.line ? ` (line ${d.line})` : ''}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** `line 5`, or for a PDF `p. 2, line 14`. */
+function lineOf(span: SourceSpan): string {
+  return span.page !== undefined && span.pageLine !== undefined
+    ? `p. ${span.page}, line ${span.pageLine}`
+    : `line ${span.line}`;
 }
