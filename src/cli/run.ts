@@ -4,6 +4,7 @@ import { isUserError, UserError } from '../model/errors.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Args, Command } from './command.js';
 import { compareCommand } from './commands/compare.js';
+import { gitDiffCommand } from './commands/git-diff.js';
 import { parseCommand } from './commands/parse.js';
 import { reportCommand } from './commands/report.js';
 import { seriesCommand } from './commands/series.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   seriesCommand,
   reportCommand,
   parseCommand,
+  gitDiffCommand,
 ];
 
 function buildParser(): ReturnType<typeof yargs> {
