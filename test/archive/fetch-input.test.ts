@@ -87,6 +87,19 @@ describe('URL inputs', () => {
     expect(report.changes).toHaveLength(1);
   });
 
+  it('builds a series of URLs', async () => {
+    const cli = await runCli(
+      ['series', `${base}/before.md`, `${base}/after.md`, '--format', 'json'],
+      {
+        env,
+      },
+    );
+    expect(cli.stderr).toBe('');
+    const series = JSON.parse(cli.stdout) as { rounds: { file: string }[] };
+    // Without dates, rounds are in the order of their names.
+    expect(series.rounds.map((r) => r.file)).toEqual([`${base}/after.md`, `${base}/before.md`]);
+  });
+
   it('follows redirects, reads HTML pages by their Content-Type and PDFs by their bytes', async () => {
     const moved = await loadStatement(`${base}/moved`);
     expect(sentencesOf(moved).map((s) => s.text)).toContain(

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import {
+  chmodSync,
   closeSync,
   createReadStream,
   existsSync,
@@ -389,6 +390,36 @@ describe('bad options', () => {
       expect(readdirSync('/proc').filter((name) => name.startsWith('.statement-diff'))).toEqual([]);
     },
   );
+
+  it('an --out in a folder that may not be written to', { timeout: BOUND }, async () => {
+    // Root writes through permission bits, so as root the folder is /sys (no new files there);
+    // otherwise a folder of ours made read-only.
+    const root = process.getuid?.() === 0;
+    const folder = root ? '/sys' : join(dir, 'read-only');
+    if (!root) {
+      mkdirSync(folder, { recursive: true });
+      chmodSync(folder, 0o555);
+    }
+    try {
+      const out = join(folder, 'x.json');
+      for (const command of [
+        ['compare', OTHER, OTHER],
+        ['series', OTHER, OTHER],
+      ]) {
+        expectUserError(
+          await runCli([...command, '--out', out]),
+          'E_WRITE',
+          new RegExp(
+            `^statement-diff: ${esc(out)}: cannot write the output \\((EACCES|EPERM|EROFS)\\)`,
+          ),
+        );
+      }
+      expect(readdirSync(folder).filter((name) => name.startsWith('.statement-diff'))).toEqual([]);
+      expect(readdirSync(folder)).not.toContain('x.json');
+    } finally {
+      if (!root) chmodSync(folder, 0o755);
+    }
+  });
 });
 
 describe('extreme statements', () => {
