@@ -35,6 +35,14 @@ describe('public API', () => {
         'segmentSentences',
         'statementFromBytes',
         'statementFromInput',
+        'indexArchive',
+        'openForReading',
+        'openForWriting',
+        'findLineages',
+        'historyOf',
+        'searchArchive',
+        'exportArchive',
+        'ARCHIVE_SCHEMA_VERSION',
       ].sort(),
     );
   });

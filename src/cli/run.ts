@@ -5,6 +5,10 @@ import { TOOL_VERSION } from '../version.js';
 import type { Args, Command } from './command.js';
 import { compareCommand } from './commands/compare.js';
 import { gitDiffCommand } from './commands/git-diff.js';
+import { historyCommand } from './commands/history.js';
+import { indexCommand } from './commands/index-archive.js';
+import { searchCommand } from './commands/search.js';
+import { exportCommand } from './commands/export-archive.js';
 import { parseCommand } from './commands/parse.js';
 import { reportCommand } from './commands/report.js';
 import { seriesCommand } from './commands/series.js';
@@ -17,6 +21,10 @@ export const COMMANDS: readonly Command[] = [
   seriesCommand,
   reportCommand,
   parseCommand,
+  indexCommand,
+  searchCommand,
+  historyCommand,
+  exportCommand,
   gitDiffCommand,
 ];
 

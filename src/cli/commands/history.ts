@@ -1,0 +1,77 @@
+/** `statement-diff history ID|TEXT`: one commitment across every round of its series. */
+import { UserError } from '../../model/errors.js';
+import type { Command } from '../command.js';
+import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
+import { useColor } from '../options.js';
+import { DEFAULT_DB } from './index-archive.js';
+
+export const historyCommand: Command = {
+  command: 'history <commitment>',
+  describe: 'One commitment across every round of its series: wordings, word diffs, absences',
+  builder: (yargs) =>
+    yargs
+      .positional('commitment', {
+        type: 'string',
+        describe: 'A lineage id (L…) or words of the commitment',
+      })
+      .option('db', {
+        type: 'string',
+        default: DEFAULT_DB,
+        describe: 'The database (statement-diff index)',
+      })
+      .option('series', {
+        type: 'string',
+        describe: 'The series, when the id or the words are in several',
+      })
+      .option('format', {
+        alias: 'f',
+        type: 'string',
+        choices: ['terminal', 'markdown', 'json', 'html'],
+        default: 'terminal',
+        describe: 'Output format',
+      })
+      .option('out', { alias: 'o', type: 'string', describe: 'Write to this file (atomically)' })
+      .option('color', {
+        type: 'boolean',
+        describe: 'Colour the terminal output (default: when a TTY)',
+      })
+      .example('$0 history "disputes in South Asia Kashmir"', 'The Kashmir clause, round by round')
+      .example(
+        '$0 history L3f9a1c0 --format html --out kashmir.html',
+        'One lineage as an HTML page',
+      ),
+  execute: async (args, io) => {
+    const { openForReading, withDatabase } = await import('../../store/open-database.js');
+    const { findLineages, historyOf } = await import('../../store/query-archive.js');
+    const { renderHistory } = await import('../../store/render-archive.js');
+    const out = typeof args['out'] === 'string' ? args['out'] : undefined;
+    const atomic = out ? await import('../../archive/write-atomic.js') : undefined;
+    if (out) atomic?.checkWritable(out);
+    return withDatabase(String(args['db']), openForReading, (db) => {
+      const series = typeof args['series'] === 'string' ? args['series'] : undefined;
+      const found = findLineages(db, String(args['commitment'] ?? ''), series);
+      if (found.length === 0) {
+        io.stderr('statement-diff: no commitment of the archive matches those words\n');
+        return EXIT_DIFFERENT;
+      }
+      if (found.length > 1)
+        throw new UserError(
+          'E_USAGE',
+          `${found[0]?.id} is a lineage of ${found.length} series (${found.map((f) => f.series).join(', ')})`,
+          {
+            expected: '--series to say which',
+          },
+        );
+      const { series: name, id } = found[0] as { series: string; id: string };
+      const format = args['format'] as 'terminal' | 'markdown' | 'json' | 'html';
+      const text = renderHistory(
+        historyOf(db, name, id),
+        format,
+        format === 'terminal' && !out && useColor(args, io),
+      );
+      if (out && atomic) atomic.writeAtomic(out, text);
+      else io.stdout(text);
+      return EXIT_SAME;
+    });
+  },
+};

@@ -1,0 +1,328 @@
+/**
+ * Questions to the archive database: full-text search grouped by lineage, and one commitment's
+ * history across every round of its series. Every value reaches SQL as a bound parameter.
+ */
+import { diffWords } from '../diff/word-diff.js';
+import type { WordEdit } from '../model/changes.js';
+import { UserError } from '../model/errors.js';
+import type { Database } from './open-database.js';
+
+/** Start and end of a highlighted match in the text returned by FTS5 `highlight()`. */
+const MARK_START = '\u0001';
+const MARK_END = '\u0002';
+
+/** A stretch of a sentence: matched by the query or not. */
+export interface TextPart {
+  readonly text: string;
+  readonly match: boolean;
+}
+
+/** How a lineage stands in one round. */
+export interface RoundStatus {
+  readonly round: number;
+  readonly date: string | null;
+  readonly status: string;
+}
+
+/** One sentence the query matched. */
+export interface SearchHit {
+  readonly round: number;
+  readonly date: string | null;
+  readonly file: string;
+  readonly paragraph: string;
+  readonly line: number;
+  readonly actor: string | null;
+  readonly parts: readonly TextPart[];
+}
+
+/** The hits of one lineage, with the rounds it appears in. */
+export interface SearchGroup {
+  readonly series: string;
+  readonly lineage: string | null;
+  readonly label: string | null;
+  readonly rounds: readonly RoundStatus[];
+  readonly hits: readonly SearchHit[];
+}
+
+/** Filters of {@link searchArchive}. */
+export interface SearchFilters {
+  readonly series?: string;
+  /** Rounds on or after this date (`YYYY-MM-DD`). */
+  readonly since?: string;
+  /** Rounds on or before this date. */
+  readonly until?: string;
+  /** The commitment's actor (case-insensitive). */
+  readonly actor?: string;
+  /** Lineages that were new, dropped or changed in a round of the window. */
+  readonly kind?: 'new' | 'dropped' | 'changed';
+  /** Most sentences returned (default 200). */
+  readonly limit?: number;
+}
+
+/** The result of a search. */
+export interface SearchResult {
+  readonly query: string;
+  readonly hits: number;
+  readonly groups: readonly SearchGroup[];
+}
+
+/** The text FTS5 marked, cut into matched and unmatched parts. */
+export function partsOf(marked: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let match = false;
+  let text = '';
+  for (const ch of marked) {
+    if (ch === MARK_START || ch === MARK_END) {
+      if (text) parts.push({ text, match });
+      text = '';
+      match = ch === MARK_START;
+    } else text += ch;
+  }
+  if (text) parts.push({ text, match });
+  return parts;
+}
+
+/** An FTS5 query refused by SQLite, as the user error it is. */
+function queryError(query: string, error: unknown): UserError {
+  const message = (error as Error).message.replace(/^fts5: /, '');
+  const shown = query.length > 60 ? `${query.slice(0, 57)}...` : query;
+  return new UserError(
+    'E_QUERY',
+    `the search query ${JSON.stringify(shown)} cannot be read (${message})`,
+    {
+      expected:
+        'FTS5 query syntax: words, "a phrase", AND, OR, NOT, prefix*, NEAR(a b, 5); quote other punctuation',
+    },
+  );
+}
+
+interface HitRow {
+  series_id: string;
+  round_index: number;
+  date: string | null;
+  file: string;
+  paragraph_label: string;
+  line: number;
+  marked: string;
+  lineage_id: string | null;
+  actor: string | null;
+  rank: number;
+}
+
+/** Searches the sentences of the archive with an FTS5 `query`, grouped by lineage. */
+export function searchArchive(
+  db: Database,
+  query: string,
+  filters: SearchFilters = {},
+): SearchResult {
+  if (query.trim() === '')
+    throw new UserError('E_QUERY', 'the search query is empty', {
+      expected: 'one or more words to search for',
+    });
+  const params = {
+    query,
+    series: filters.series ?? null,
+    since: filters.since ?? null,
+    until: filters.until ?? null,
+    actor: filters.actor ?? null,
+    kind: filters.kind ?? null,
+    limit: filters.limit ?? 200,
+  };
+  let rows: HitRow[];
+  try {
+    rows = db
+      .prepare(
+        `SELECT st.series_id, st.round_index, st.date, st.file, s.paragraph_label, s.line,
+                highlight(sentences_fts, 0, char(1), char(2)) AS marked,
+                ls.lineage_id, c.actor, bm25(sentences_fts) AS rank
+         FROM sentences_fts
+         JOIN sentences s ON s.n = sentences_fts.rowid
+         JOIN statements st ON st.n = s.statement
+         LEFT JOIN lineage_sentences ls ON ls.statement = s.statement AND ls.sentence = s.id
+         LEFT JOIN commitments c ON c.statement = s.statement AND c.sentence = s.id
+         WHERE sentences_fts MATCH @query
+           AND (@series IS NULL OR st.series_id = @series)
+           AND (@since IS NULL OR st.date >= @since)
+           AND (@until IS NULL OR st.date <= @until)
+           AND (@actor IS NULL OR lower(c.actor) = lower(@actor))
+           AND (@kind IS NULL OR EXISTS (
+                 SELECT 1 FROM lineage_rounds lr JOIN statements s2 ON s2.n = lr.statement
+                 WHERE lr.series_id = st.series_id AND lr.lineage_id = ls.lineage_id
+                   AND lr.status = @kind
+                   AND (@since IS NULL OR s2.date >= @since)
+                   AND (@until IS NULL OR s2.date <= @until)))
+         ORDER BY rank, st.series_id, st.round_index, s.n
+         LIMIT @limit`,
+      )
+      .all(params) as HitRow[];
+  } catch (error) {
+    // A query SQLite cannot read is the user's; a damaged file is the database's.
+    if ((error as { code?: string }).code === 'SQLITE_ERROR') throw queryError(query, error);
+    throw error;
+  }
+  const groups = new Map<string, { series: string; lineage: string | null; hits: SearchHit[] }>();
+  for (const r of rows) {
+    const key = `${r.series_id}\0${r.lineage_id ?? ''}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { series: r.series_id, lineage: r.lineage_id, hits: [] }));
+    group.hits.push({
+      round: r.round_index,
+      date: r.date,
+      file: r.file,
+      paragraph: r.paragraph_label,
+      line: r.line,
+      actor: r.actor,
+      parts: partsOf(r.marked),
+    });
+  }
+  const rounds = db.prepare(
+    `SELECT lr.round_index AS round, s.date, lr.status FROM lineage_rounds lr
+     JOIN statements s ON s.n = lr.statement
+     WHERE lr.series_id = ? AND lr.lineage_id = ? ORDER BY lr.round_index`,
+  );
+  const label = db.prepare('SELECT label FROM lineages WHERE series_id = ? AND id = ?');
+  return {
+    query,
+    hits: rows.length,
+    groups: [...groups.values()].map((g) => ({
+      series: g.series,
+      lineage: g.lineage,
+      label: g.lineage
+        ? ((label.get(g.series, g.lineage) as { label: string } | undefined)?.label ?? null)
+        : null,
+      rounds: g.lineage ? (rounds.all(g.series, g.lineage) as RoundStatus[]) : [],
+      hits: g.hits.sort((a, b) => a.round - b.round || a.line - b.line),
+    })),
+  };
+}
+
+/** One round of a commitment's history. */
+export interface HistoryRound {
+  readonly round: number;
+  readonly date: string | null;
+  readonly file: string;
+  /** `new`, `present`, `changed`, `revived`, `dropped`, or `absent` (before it first appears, or after it was dropped). */
+  readonly status: string;
+  readonly text: string | null;
+  readonly paragraph: string | null;
+  readonly line: number | null;
+  /** Word edits from the previous wording, when this round's wording differs from it. */
+  readonly edits: readonly WordEdit[] | null;
+}
+
+/** A commitment across every round of its series. */
+export interface History {
+  readonly series: string;
+  readonly lineage: string;
+  readonly label: string;
+  readonly standing: boolean;
+  readonly isContext: boolean;
+  readonly rounds: readonly HistoryRound[];
+}
+
+/** The lineages an id or a text names: an `L…` id, or the best full-text match of the words. */
+export function findLineages(
+  db: Database,
+  idOrText: string,
+  series?: string,
+): { series: string; id: string }[] {
+  const trimmed = idOrText.trim();
+  if (/^L[0-9a-f]{7}(-\d+)?$/.test(trimmed)) {
+    const found = db
+      .prepare(
+        'SELECT series_id AS series, id FROM lineages WHERE id = ? AND (? IS NULL OR series_id = ?) ORDER BY series_id',
+      )
+      .all(trimmed, series ?? null, series ?? null) as { series: string; id: string }[];
+    if (found.length === 0)
+      throw new UserError('E_UNKNOWN_ID', `no lineage ${trimmed} in the archive`, {
+        location: { file: trimmed },
+        expected: 'a lineage id from `statement-diff search` or series.json (L + 7 hex digits)',
+      });
+    return found;
+  }
+  // Words, each quoted, so punctuation in a pasted sentence is never FTS5 syntax.
+  const words = trimmed.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0)
+    throw new UserError('E_QUERY', 'the text holds no words', {
+      expected: 'a lineage id (L…) or words of the commitment',
+    });
+  const query = words.map((w) => `"${w}"`).join(' ');
+  const best = db
+    .prepare(
+      `SELECT st.series_id AS series, ls.lineage_id AS id
+       FROM sentences_fts
+       JOIN sentences s ON s.n = sentences_fts.rowid
+       JOIN statements st ON st.n = s.statement
+       JOIN lineage_sentences ls ON ls.statement = s.statement AND ls.sentence = s.id
+       WHERE sentences_fts MATCH ? AND (? IS NULL OR st.series_id = ?)
+       ORDER BY bm25(sentences_fts), st.series_id, st.round_index, s.n LIMIT 1`,
+    )
+    .get(query, series ?? null, series ?? null) as { series: string; id: string } | undefined;
+  return best ? [best] : [];
+}
+
+/** The history of lineage `id` of `series`. */
+export function historyOf(db: Database, series: string, id: string): History {
+  const lineage = db
+    .prepare('SELECT label, standing, is_context FROM lineages WHERE series_id = ? AND id = ?')
+    .get(series, id) as { label: string; standing: number; is_context: number } | undefined;
+  if (!lineage)
+    throw new UserError('E_UNKNOWN_ID', `no lineage ${id} in series ${series}`, {
+      location: { file: id },
+      expected: 'a lineage id of that series',
+    });
+  const statements = db
+    .prepare(
+      'SELECT n, round_index, date, file FROM statements WHERE series_id = ? ORDER BY round_index',
+    )
+    .all(series) as { n: number; round_index: number; date: string | null; file: string }[];
+  const rows = new Map(
+    (
+      db
+        .prepare(
+          'SELECT round_index, status, sentences, paragraph, line FROM lineage_rounds WHERE series_id = ? AND lineage_id = ?',
+        )
+        .all(series, id) as {
+        round_index: number;
+        status: string;
+        sentences: string | null;
+        paragraph: string | null;
+        line: number | null;
+      }[]
+    ).map((r) => [r.round_index, r]),
+  );
+  const textOf = db.prepare('SELECT text FROM sentences WHERE statement = ? AND id = ?');
+  let previous: string | null = null;
+  const rounds: HistoryRound[] = statements.map((st) => {
+    const row = rows.get(st.round_index);
+    const ids = row?.sentences ? (JSON.parse(row.sentences) as string[]) : [];
+    const text = ids.length
+      ? ids
+          .map((sid) => (textOf.get(st.n, sid) as { text: string } | undefined)?.text ?? '')
+          .join(' ')
+      : null;
+    const edits =
+      text !== null && previous !== null && text !== previous
+        ? diffWords(previous, text).edits
+        : null;
+    if (text !== null) previous = text;
+    return {
+      round: st.round_index,
+      date: st.date,
+      file: st.file,
+      status: row?.status ?? 'absent',
+      text,
+      paragraph: row?.paragraph ?? null,
+      line: row?.line ?? null,
+      edits,
+    };
+  });
+  return {
+    series,
+    lineage: id,
+    label: lineage.label,
+    standing: lineage.standing === 1,
+    isContext: lineage.is_context === 1,
+    rounds,
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * The research archive's SQLite schema (docs/report-schema.md § archive database): plain SQLite
+ * tables with foreign keys, an FTS5 index over sentences, and views for the common questions.
+ * Any SQLite client with FTS5 reads it; nothing of ours is needed.
+ */
+
+/** `PRAGMA user_version` of the schema this code writes and reads. */
+export const ARCHIVE_SCHEMA_VERSION = 1;
+
+/** `PRAGMA application_id`: "SDIF", so a database of ours is told from a foreign one. */
+export const ARCHIVE_APPLICATION_ID = 0x53444946;
+
+/** The tables, indexes, triggers and views, in creation order. */
+export const ARCHIVE_DDL = `
+CREATE TABLE series (
+  id TEXT PRIMARY KEY,              -- the series folder's name
+  title TEXT NOT NULL,
+  rounds INTEGER NOT NULL,
+  inputs_sha256 TEXT NOT NULL,      -- over every input file and the tool: what re-indexing compares
+  tool TEXT NOT NULL                -- statement-diff version
+) STRICT;
+
+CREATE TABLE statements (
+  n INTEGER PRIMARY KEY,            -- from a hash of id: the same in every build of the archive
+  id TEXT NOT NULL UNIQUE,          -- <series>/<file name>
+  series_id TEXT NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  round_index INTEGER NOT NULL,     -- 0-based, in date order
+  file TEXT NOT NULL,               -- as named in reports (statements/<series>/<file>)
+  sha256 TEXT NOT NULL,
+  format TEXT NOT NULL,
+  date TEXT,
+  round INTEGER,
+  title TEXT,
+  place TEXT,
+  source TEXT,
+  language TEXT,
+  meta TEXT NOT NULL,               -- the whole frontmatter, JSON
+  UNIQUE (series_id, round_index)
+) STRICT;
+
+CREATE TABLE sections (
+  statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  id TEXT NOT NULL,                 -- s0, s1, s1.2 … (docs/report-schema.md § ids)
+  parent TEXT,
+  heading TEXT,
+  depth INTEGER NOT NULL,
+  number TEXT,
+  line INTEGER NOT NULL,
+  PRIMARY KEY (statement, id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE paragraphs (
+  statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  id TEXT NOT NULL,                 -- s1/n4, s0/p2 …
+  section TEXT NOT NULL,
+  label TEXT NOT NULL,              -- the number it carries, else its ordinal
+  number TEXT,
+  ordinal INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  PRIMARY KEY (statement, id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE sentences (
+  n INTEGER PRIMARY KEY,            -- rowid of the FTS5 index: a surrogate, not stable across rebuilds
+  statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  id TEXT NOT NULL,                 -- s1/n4/1 …
+  paragraph TEXT NOT NULL,
+  paragraph_label TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,         -- 1-based within its paragraph
+  text TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  "column" INTEGER NOT NULL,
+  page INTEGER,
+  page_line INTEGER,
+  UNIQUE (statement, id)
+) STRICT;
+
+CREATE TABLE commitments (
+  statement INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  actor_kind TEXT NOT NULL,
+  act TEXT NOT NULL,
+  family TEXT NOT NULL,
+  action TEXT,
+  object TEXT NOT NULL,
+  role TEXT NOT NULL,               -- commitment | assessment | context
+  is_context INTEGER NOT NULL,
+  strength INTEGER NOT NULL,
+  entities TEXT NOT NULL,           -- JSON array of {kind, text, value}
+  items TEXT NOT NULL,              -- JSON array of strings
+  PRIMARY KEY (statement, sentence),
+  FOREIGN KEY (statement, sentence) REFERENCES sentences(statement, id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+CREATE INDEX commitments_actor ON commitments(actor);
+
+CREATE TABLE lineages (
+  series_id TEXT NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,                 -- L + 7 hex digits, as in series.json
+  label TEXT NOT NULL,
+  standing INTEGER NOT NULL,
+  is_context INTEGER NOT NULL,
+  PRIMARY KEY (series_id, id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX lineages_id ON lineages(id);
+
+CREATE TABLE lineage_rounds (
+  series_id TEXT NOT NULL,
+  lineage_id TEXT NOT NULL,
+  round_index INTEGER NOT NULL,
+  statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  status TEXT NOT NULL CHECK (status IN ('new', 'present', 'changed', 'dropped', 'revived')),
+  sentences TEXT,                   -- JSON array of sentence ids in that round (NULL when dropped)
+  paragraph TEXT,
+  line INTEGER,
+  score REAL,
+  PRIMARY KEY (series_id, lineage_id, round_index),
+  FOREIGN KEY (series_id, lineage_id) REFERENCES lineages(series_id, id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+CREATE INDEX lineage_rounds_statement ON lineage_rounds(statement);
+
+CREATE TABLE lineage_sentences (
+  statement INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  lineage_id TEXT NOT NULL,
+  PRIMARY KEY (statement, sentence),
+  FOREIGN KEY (statement, sentence) REFERENCES sentences(statement, id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE changes (
+  after_statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  id TEXT NOT NULL,                 -- the change id of the comparison (c1, c2 …)
+  before_statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  series_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  significance INTEGER NOT NULL,
+  is_context INTEGER NOT NULL,
+  actor TEXT,                       -- of the after side, else the before side
+  lineage_id TEXT,
+  before_text TEXT,
+  after_text TEXT,
+  before_paragraph TEXT,
+  after_paragraph TEXT,
+  reasons TEXT NOT NULL,            -- JSON array of strings
+  qualifiers TEXT NOT NULL,         -- JSON array, as in comparison JSON
+  edits TEXT NOT NULL,              -- JSON array of {op, text}; [] for new and dropped (the text is the edit)
+  matched_by TEXT NOT NULL,
+  score REAL NOT NULL,
+  PRIMARY KEY (after_statement, id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX changes_actor_kind ON changes(actor, kind);
+
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+  text, content = 'sentences', content_rowid = 'n', tokenize = 'porter unicode61'
+);
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.n, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.n, old.text);
+END;
+
+-- One commitment across every round of its series: status and wording per round.
+CREATE VIEW commitment_history AS
+SELECT lr.series_id, lr.lineage_id, l.label, lr.round_index, s.date, s.file,
+       lr.status, lr.paragraph, lr.line,
+       (SELECT group_concat(t.text, ' ') FROM json_each(lr.sentences) j
+          JOIN sentences t ON t.statement = lr.statement AND t.id = j.value) AS text
+FROM lineage_rounds lr
+JOIN lineages l ON l.series_id = lr.series_id AND l.id = lr.lineage_id
+JOIN statements s ON s.n = lr.statement;
+
+-- Changes by actor and kind, with the date of the round they appear in.
+CREATE VIEW changes_by_actor AS
+SELECT c.series_id, c.actor, c.kind, s.date, c.significance, c.lineage_id,
+       COALESCE(c.after_text, c.before_text) AS text, c.qualifiers
+FROM changes c
+JOIN statements s ON s.n = c.after_statement;
+`;
+/** The tables, in an order that respects the foreign keys (for exports and checks). */
+export const ARCHIVE_TABLES = [
+  'series',
+  'statements',
+  'sections',
+  'paragraphs',
+  'sentences',
+  'commitments',
+  'lineages',
+  'lineage_rounds',
+  'lineage_sentences',
+  'changes',
+] as const;
