@@ -19,10 +19,9 @@ const ORDER: Readonly<Record<(typeof ARCHIVE_TABLES)[number], string>> = {
   sections: 'statement, id',
   paragraphs: 'statement, id',
   sentences: 'statement, id',
-  commitments: 'statement, sentence',
+  commitments: 'sentence',
   lineages: 'series_id, id',
   lineage_rounds: 'series_id, lineage_id, round_index',
-  lineage_sentences: 'statement, sentence',
   changes: 'after_statement, id',
 };
 

@@ -180,20 +180,27 @@ function writeSeries(
     'INSERT INTO paragraphs (statement, id, section, label, number, ordinal, line) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertSentence = db.prepare(
-    `INSERT INTO sentences (statement, id, paragraph, paragraph_label, ordinal, text, start, "end", line, "column", page, page_line)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertCommitment = db.prepare(
-    `INSERT INTO commitments (statement, sentence, actor, actor_kind, act, family, action, object, role, is_context, strength, entities, items)
+    `INSERT INTO sentences (statement, id, paragraph, paragraph_label, ordinal, text, start, "end", line, "column", page, page_line, lineage_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertCommitment = db.prepare(
+    `INSERT INTO commitments (sentence, actor, actor_kind, act, family, action, role, is_context, strength, entities, items)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const keys = rounds.map((r) => statementKey(statementId(name, r)));
+  // The lineage of every sentence, known before the sentences are written.
+  const lineageOfSentence = new Map<string, string>();
+  for (const lineage of series.lineages)
+    for (const o of lineage.occurrences)
+      for (const sid of o.ids)
+        lineageOfSentence.set(`${keys[o.round] as number}#${sid}`, lineage.id);
   rounds.forEach((statement, index) => {
     const key = keys[index] as number;
+    const sid = statementId(name, statement);
     const meta = statement.meta;
     insertStatement.run(
       key,
-      statementId(name, statement),
+      sid,
       name,
       index,
       statement.file,
@@ -207,6 +214,7 @@ function writeSeries(
       meta.language ?? null,
       JSON.stringify(meta),
     );
+    const sentenceN = new Map<string, number>();
     const walk = (section: Section, parent: string | null) => {
       insertSection.run(
         key,
@@ -221,7 +229,7 @@ function writeSeries(
         const label = p.number ?? String(p.ordinal);
         insertParagraph.run(key, p.id, section.id, label, p.number ?? null, p.ordinal, p.span.line);
         p.sentences.forEach((s, k) => {
-          insertSentence.run(
+          const values = [
             key,
             s.id,
             p.id,
@@ -234,7 +242,9 @@ function writeSeries(
             s.span.column,
             s.span.page ?? null,
             s.span.pageLine ?? null,
-          );
+            lineageOfSentence.get(`${key}#${s.id}`) ?? null,
+          ];
+          sentenceN.set(s.id, Number(insertSentence.run(...values).lastInsertRowid));
         });
       }
       for (const child of section.sections) walk(child, section.id);
@@ -242,18 +252,16 @@ function writeSeries(
     for (const section of statement.sections) walk(section, null);
     for (const c of statement.commitments) {
       insertCommitment.run(
-        key,
-        c.sentenceId,
+        sentenceN.get(c.sentenceId) ?? null,
         c.actor.name,
         c.actor.kind,
         c.act,
         c.family,
         c.action ?? null,
-        c.object,
         c.role,
         c.isContext ? 1 : 0,
         c.strength.level,
-        JSON.stringify(c.entities.map((e) => ({ kind: e.kind, text: e.text, value: e.value }))),
+        JSON.stringify(c.entities.map((e) => [e.kind, e.text, e.value])),
         JSON.stringify(c.items),
       );
     }
@@ -263,13 +271,9 @@ function writeSeries(
     'INSERT INTO lineages (series_id, id, label, standing, is_context) VALUES (?, ?, ?, ?, ?)',
   );
   const insertRound = db.prepare(
-    `INSERT INTO lineage_rounds (series_id, lineage_id, round_index, statement, status, sentences, paragraph, line, score)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO lineage_rounds (series_id, lineage_id, round_index, status, sentences, paragraph, line, score)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertLineageSentence = db.prepare(
-    'INSERT OR IGNORE INTO lineage_sentences (statement, sentence, lineage_id) VALUES (?, ?, ?)',
-  );
-  const lineageOfSentence = new Map<string, string>();
   for (const lineage of series.lineages) {
     insertLineage.run(
       name,
@@ -278,36 +282,19 @@ function writeSeries(
       lineage.standing ? 1 : 0,
       lineage.isContext ? 1 : 0,
     );
-    for (const o of lineage.occurrences) {
-      const key = keys[o.round] as number;
+    for (const o of lineage.occurrences)
       insertRound.run(
         name,
         lineage.id,
         o.round,
-        key,
         STATUS[o.status],
         JSON.stringify(o.ids),
         o.paragraph,
         o.line,
         o.score,
       );
-      for (const sid of o.ids) {
-        insertLineageSentence.run(key, sid, lineage.id);
-        lineageOfSentence.set(`${key}#${sid}`, lineage.id);
-      }
-    }
     for (const round of lineage.droppedIn)
-      insertRound.run(
-        name,
-        lineage.id,
-        round,
-        keys[round] as number,
-        'dropped',
-        null,
-        null,
-        null,
-        null,
-      );
+      insertRound.run(name, lineage.id, round, 'dropped', null, null, null, null);
   }
 
   const insertChange = db.prepare(

@@ -134,20 +134,20 @@ export function searchArchive(
       .prepare(
         `SELECT st.series_id, st.round_index, st.date, st.file, s.paragraph_label, s.line,
                 highlight(sentences_fts, 0, char(1), char(2)) AS marked,
-                ls.lineage_id, c.actor, bm25(sentences_fts) AS rank
+                s.lineage_id, c.actor, bm25(sentences_fts) AS rank
          FROM sentences_fts
          JOIN sentences s ON s.n = sentences_fts.rowid
          JOIN statements st ON st.n = s.statement
-         LEFT JOIN lineage_sentences ls ON ls.statement = s.statement AND ls.sentence = s.id
-         LEFT JOIN commitments c ON c.statement = s.statement AND c.sentence = s.id
+         LEFT JOIN commitments c ON c.sentence = s.n
          WHERE sentences_fts MATCH @query
            AND (@series IS NULL OR st.series_id = @series)
            AND (@since IS NULL OR st.date >= @since)
            AND (@until IS NULL OR st.date <= @until)
            AND (@actor IS NULL OR lower(c.actor) = lower(@actor))
            AND (@kind IS NULL OR EXISTS (
-                 SELECT 1 FROM lineage_rounds lr JOIN statements s2 ON s2.n = lr.statement
-                 WHERE lr.series_id = st.series_id AND lr.lineage_id = ls.lineage_id
+                 SELECT 1 FROM lineage_rounds lr
+                 JOIN statements s2 ON s2.series_id = lr.series_id AND s2.round_index = lr.round_index
+                 WHERE lr.series_id = st.series_id AND lr.lineage_id = s.lineage_id
                    AND lr.status = @kind
                    AND (@since IS NULL OR s2.date >= @since)
                    AND (@until IS NULL OR s2.date <= @until)))
@@ -177,7 +177,7 @@ export function searchArchive(
   }
   const rounds = db.prepare(
     `SELECT lr.round_index AS round, s.date, lr.status FROM lineage_rounds lr
-     JOIN statements s ON s.n = lr.statement
+     JOIN statements s ON s.series_id = lr.series_id AND s.round_index = lr.round_index
      WHERE lr.series_id = ? AND lr.lineage_id = ? ORDER BY lr.round_index`,
   );
   const label = db.prepare('SELECT label FROM lineages WHERE series_id = ? AND id = ?');
@@ -249,12 +249,11 @@ export function findLineages(
   const query = words.map((w) => `"${w}"`).join(' ');
   const best = db
     .prepare(
-      `SELECT st.series_id AS series, ls.lineage_id AS id
+      `SELECT st.series_id AS series, s.lineage_id AS id
        FROM sentences_fts
        JOIN sentences s ON s.n = sentences_fts.rowid
        JOIN statements st ON st.n = s.statement
-       JOIN lineage_sentences ls ON ls.statement = s.statement AND ls.sentence = s.id
-       WHERE sentences_fts MATCH ? AND (? IS NULL OR st.series_id = ?)
+       WHERE sentences_fts MATCH ? AND s.lineage_id IS NOT NULL AND (? IS NULL OR st.series_id = ?)
        ORDER BY bm25(sentences_fts), st.series_id, st.round_index, s.n LIMIT 1`,
     )
     .get(query, series ?? null, series ?? null) as { series: string; id: string } | undefined;

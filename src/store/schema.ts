@@ -61,7 +61,7 @@ CREATE TABLE paragraphs (
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE sentences (
-  n INTEGER PRIMARY KEY,            -- rowid of the FTS5 index: a surrogate, not stable across rebuilds
+  n INTEGER PRIMARY KEY,            -- the FTS5 rowid, in writing order: a surrogate, not stable across builds
   statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
   id TEXT NOT NULL,                 -- s1/n4/1 …
   paragraph TEXT NOT NULL,
@@ -74,27 +74,23 @@ CREATE TABLE sentences (
   "column" INTEGER NOT NULL,
   page INTEGER,
   page_line INTEGER,
+  lineage_id TEXT,                  -- the lineage of its series this sentence belongs to
   UNIQUE (statement, id)
 ) STRICT;
 
 CREATE TABLE commitments (
-  statement INTEGER NOT NULL,
-  sentence TEXT NOT NULL,
+  sentence INTEGER PRIMARY KEY REFERENCES sentences(n) ON DELETE CASCADE, -- = sentences.n
   actor TEXT NOT NULL,
   actor_kind TEXT NOT NULL,
   act TEXT NOT NULL,
   family TEXT NOT NULL,
   action TEXT,
-  object TEXT NOT NULL,
   role TEXT NOT NULL,               -- commitment | assessment | context
   is_context INTEGER NOT NULL,
   strength INTEGER NOT NULL,
-  entities TEXT NOT NULL,           -- JSON array of {kind, text, value}
-  items TEXT NOT NULL,              -- JSON array of strings
-  PRIMARY KEY (statement, sentence),
-  FOREIGN KEY (statement, sentence) REFERENCES sentences(statement, id) ON DELETE CASCADE
-) STRICT, WITHOUT ROWID;
-CREATE INDEX commitments_actor ON commitments(actor);
+  entities TEXT NOT NULL,           -- JSON array of [kind, text, value]
+  items TEXT NOT NULL               -- JSON array of strings
+) STRICT;
 
 CREATE TABLE lineages (
   series_id TEXT NOT NULL REFERENCES series(id) ON DELETE CASCADE,
@@ -109,8 +105,7 @@ CREATE INDEX lineages_id ON lineages(id);
 CREATE TABLE lineage_rounds (
   series_id TEXT NOT NULL,
   lineage_id TEXT NOT NULL,
-  round_index INTEGER NOT NULL,
-  statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  round_index INTEGER NOT NULL,     -- with series_id, the round's row of statements
   status TEXT NOT NULL CHECK (status IN ('new', 'present', 'changed', 'dropped', 'revived')),
   sentences TEXT,                   -- JSON array of sentence ids in that round (NULL when dropped)
   paragraph TEXT,
@@ -119,20 +114,11 @@ CREATE TABLE lineage_rounds (
   PRIMARY KEY (series_id, lineage_id, round_index),
   FOREIGN KEY (series_id, lineage_id) REFERENCES lineages(series_id, id) ON DELETE CASCADE
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX lineage_rounds_statement ON lineage_rounds(statement);
-
-CREATE TABLE lineage_sentences (
-  statement INTEGER NOT NULL,
-  sentence TEXT NOT NULL,
-  lineage_id TEXT NOT NULL,
-  PRIMARY KEY (statement, sentence),
-  FOREIGN KEY (statement, sentence) REFERENCES sentences(statement, id) ON DELETE CASCADE
-) STRICT, WITHOUT ROWID;
 
 CREATE TABLE changes (
   after_statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
   id TEXT NOT NULL,                 -- the change id of the comparison (c1, c2 …)
-  before_statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  before_statement INTEGER NOT NULL,
   series_id TEXT NOT NULL,
   kind TEXT NOT NULL,
   significance INTEGER NOT NULL,
@@ -149,7 +135,7 @@ CREATE TABLE changes (
   matched_by TEXT NOT NULL,
   score REAL NOT NULL,
   PRIMARY KEY (after_statement, id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 CREATE INDEX changes_actor_kind ON changes(actor, kind);
 
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
@@ -167,10 +153,10 @@ CREATE VIEW commitment_history AS
 SELECT lr.series_id, lr.lineage_id, l.label, lr.round_index, s.date, s.file,
        lr.status, lr.paragraph, lr.line,
        (SELECT group_concat(t.text, ' ') FROM json_each(lr.sentences) j
-          JOIN sentences t ON t.statement = lr.statement AND t.id = j.value) AS text
+          JOIN sentences t ON t.statement = s.n AND t.id = j.value) AS text
 FROM lineage_rounds lr
 JOIN lineages l ON l.series_id = lr.series_id AND l.id = lr.lineage_id
-JOIN statements s ON s.n = lr.statement;
+JOIN statements s ON s.series_id = lr.series_id AND s.round_index = lr.round_index;
 
 -- Changes by actor and kind, with the date of the round they appear in.
 CREATE VIEW changes_by_actor AS
@@ -189,6 +175,5 @@ export const ARCHIVE_TABLES = [
   'commitments',
   'lineages',
   'lineage_rounds',
-  'lineage_sentences',
   'changes',
 ] as const;
