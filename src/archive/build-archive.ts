@@ -9,6 +9,10 @@ import type { ComparisonReport } from '../model/changes.js';
 import { citation, countsLine, kindLabel } from '../report/describe-change.js';
 import type { IndexSeries, PairSummary } from '../report/render/render-index-html.js';
 import { renderIndexHtml } from '../report/render/render-index-html.js';
+import type { SearchEntry } from '../report/render/render-index-html.js';
+import { historyHref } from '../report/render/render-series-html.js';
+import { historyFromSeries, historyHtml, searchEntries } from '../store/render-archive.js';
+import type { Lineage } from '../model/series.js';
 import { COMPARISON_RENDERERS } from '../report/render/index.js';
 import { renderSeriesHtml } from '../report/render/render-series-html.js';
 import {
@@ -176,6 +180,7 @@ export async function buildArchive(
   const skipped: string[] = [];
   const index: IndexSeries[] = [];
   const diagnostics: (Diagnostic & { file: string })[] = [];
+  const searchIndex: SearchEntry[] = [];
   const base = join(statementsDir, '..');
   for (const [i, folder] of folders.entries()) {
     const name = relative(statementsDir, folder);
@@ -236,15 +241,41 @@ export async function buildArchive(
     const getSeries = () =>
       (series ??= buildSeries(statements, config.title ? { title: config.title } : {}));
     planned[`${name}/series.md`] = () => renderSeriesMarkdown(getSeries());
-    planned[`${name}/series.html`] = () => renderSeriesHtml(getSeries(), { pairLinks: true });
+    planned[`${name}/series.html`] = () =>
+      renderSeriesHtml(getSeries(), { pairLinks: true, historyLinks: true });
     planned[`${name}/series.json`] = () => renderSeriesJson(getSeries());
     planned[`${name}/series.csv`] = () => renderSeriesCsv(getSeries());
-    const unchanged =
+    // What index.html searches (from file://, without a server): kept beside the series, so a
+    // skipped series gives its entries without being compared again.
+    const searchFile = `${name}/search.json`;
+    planned[searchFile] = () => `${JSON.stringify(searchEntries(getSeries()))}\n`;
+    const inputsUnchanged =
       sameTool &&
       previous !== undefined &&
       Object.entries(seriesInputs).every(([f, h]) => previous.inputs[f] === h) &&
       Object.keys(previous.inputs).filter((f) => f.startsWith(`${relative(base, folder)}/`))
-        .length === Object.keys(seriesInputs).length &&
+        .length === Object.keys(seriesInputs).length;
+    // One history page per lineage; for unchanged inputs the pages of the previous run.
+    const historyPrefix = `${name}/history/`;
+    const historyFiles =
+      inputsUnchanged && previous
+        ? Object.keys(previous.outputs).filter((f) => f.startsWith(historyPrefix))
+        : getSeries().lineages.map((l) => `${name}/${historyHref(l.id)}`);
+    let lineageByFile: Map<string, Lineage> | undefined;
+    for (const file of historyFiles)
+      planned[file] = () => {
+        lineageByFile ??= new Map(
+          getSeries().lineages.map((l) => [`${name}/${historyHref(l.id)}`, l]),
+        );
+        const lineage = lineageByFile.get(file) as Lineage;
+        return historyHtml(historyFromSeries(getSeries(), lineage), {
+          href: '../series.html',
+          label: `← ${getSeries().title}`,
+        });
+      };
+    const unchanged =
+      inputsUnchanged &&
+      previous !== undefined &&
       Object.keys(planned).every((f) => {
         const path = join(outDir, f);
         return (
@@ -272,6 +303,13 @@ export async function buildArchive(
       summaries[p.html] = summary;
       return { ...p, summary };
     });
+    searchIndex.push(
+      ...(JSON.parse(
+        unchanged
+          ? readFileSync(join(outDir, searchFile), 'utf8')
+          : (planned[searchFile] as () => string)(),
+      ) as SearchEntry[]),
+    );
     index.push({
       series: name,
       title: config.title ?? name,
@@ -287,7 +325,7 @@ export async function buildArchive(
     options.onProgress?.({ done: i + 1, total: folders.length, label: name });
   }
 
-  const indexHtml = renderIndexHtml(index, TOOL_VERSION);
+  const indexHtml = renderIndexHtml(index, TOOL_VERSION, searchIndex);
   writeAtomic(join(outDir, 'index.html'), indexHtml);
   outputs['index.html'] = sha256(indexHtml);
   const removed = removeStale(outDir, last, outputs);

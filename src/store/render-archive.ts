@@ -2,6 +2,8 @@
 import { stringify } from 'csv-stringify/sync';
 import pc from 'picocolors';
 import type { WordEdit } from '../model/changes.js';
+import type { Lineage, OccurrenceStatus, SeriesReport } from '../model/series.js';
+import { diffWords } from '../diff/word-diff.js';
 import { diffNodes, el, renderPage } from '../report/render/html-page.js';
 import type { History, SearchResult, TextPart } from './query-archive.js';
 
@@ -194,4 +196,70 @@ export function historyHtml(history: History, back?: { href: string; label: stri
       el('ol', { className: ['history'] }, ...items),
     ],
   });
+}
+
+/** The history of one lineage of a series report, as `history` gives it from the database. */
+export function historyFromSeries(report: SeriesReport, lineage: Lineage): History {
+  const byRound = new Map(lineage.occurrences.map((o) => [o.round, o]));
+  const dropped = new Set(lineage.droppedIn);
+  let previous: string | null = null;
+  const rounds = report.rounds.map((r, round) => {
+    const o = byRound.get(round);
+    const text = o ? o.text : null;
+    const edits =
+      text !== null && previous !== null && text !== previous
+        ? diffWords(previous, text).edits
+        : null;
+    if (text !== null) previous = text;
+    return {
+      round,
+      date: r.date || null,
+      file: r.file,
+      status: o ? STATUS_OF[o.status] : dropped.has(round) ? 'dropped' : 'absent',
+      text,
+      paragraph: o?.paragraph ?? null,
+      line: o?.line ?? null,
+      edits,
+    };
+  });
+  return {
+    series: report.series,
+    lineage: lineage.id,
+    label: lineage.label,
+    standing: lineage.standing,
+    isContext: lineage.isContext,
+    rounds,
+  };
+}
+
+/** Occurrence statuses as the database names them. */
+const STATUS_OF: Readonly<Record<OccurrenceStatus, string>> = {
+  first: 'new',
+  new: 'new',
+  carried: 'present',
+  changed: 'changed',
+  revived: 'revived',
+};
+
+/**
+ * The search index `reports/index.html` carries: one entry per distinct wording of every lineage
+ * (a wording carried unchanged is listed once), `[series, lineage id, date, paragraph, text]`.
+ */
+export function searchEntries(report: SeriesReport): [string, string, string, string, string][] {
+  const entries: [string, string, string, string, string][] = [];
+  for (const lineage of report.lineages) {
+    let last = '';
+    for (const o of lineage.occurrences) {
+      if (o.text === last) continue;
+      last = o.text;
+      entries.push([
+        report.series,
+        lineage.id,
+        report.rounds[o.round]?.date ?? '',
+        o.paragraph,
+        o.text,
+      ]);
+    }
+  }
+  return entries;
 }

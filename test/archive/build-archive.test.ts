@@ -58,7 +58,11 @@ describe('report (the archive)', async () => {
     const dialogue = first.written.filter((f) =>
       f.startsWith('china-pakistan-fm-strategic-dialogue/'),
     );
-    expect(changed.written.length).toBe(dialogue.length);
+    // The same files again, and the history page of the one new commitment.
+    expect(changed.written.length).toBe(dialogue.length + 1);
+    expect(changed.written.filter((f) => !dialogue.includes(f))).toEqual([
+      expect.stringMatching(/^china-pakistan-fm-strategic-dialogue\/history\/L[0-9a-f]{7}\.html$/),
+    ]);
     expect(
       changed.written.every((f) => f.startsWith('china-pakistan-fm-strategic-dialogue/')),
     ).toBe(true);

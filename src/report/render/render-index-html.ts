@@ -3,6 +3,51 @@ import type { Element } from 'hast';
 import type { Child } from './html-page.js';
 import { DATA_TABLE_CSS, IdAllocator, el, relativeHref, renderPage, slug } from './html-page.js';
 
+/**
+ * One entry of the index page's search: `[series, lineage id, date, paragraph, text]`, one per
+ * distinct wording of a lineage.
+ */
+export type SearchEntry = [string, string, string, string, string];
+
+/** The index page's search, run in the page from file:// (no server, no network). */
+const SEARCH_SCRIPT = `document.addEventListener('DOMContentLoaded',function(){
+var d=document,data=d.getElementById('search-data'),form=d.getElementById('search');
+if(!data||!form)return;
+var q=d.getElementById('q'),out=d.getElementById('search-results'),status=d.getElementById('search-status');
+var entries=JSON.parse(data.textContent||'[]');
+var WORD=/[\\p{L}\\p{N}]+/gu;
+function words(t){return (t.toLowerCase().match(WORD)||[]);}
+var index=entries.map(function(e){return words(e[4]);});
+function starts(ws,t){for(var i=0;i<ws.length;i++)if(ws[i].indexOf(t)===0)return true;return false;}
+function mark(into,text,terms){
+  var re=new RegExp(WORD.source,'gu'),last=0,m;
+  while((m=re.exec(text))){
+    var w=m[0].toLowerCase();
+    if(!terms.some(function(t){return w.indexOf(t)===0;}))continue;
+    into.appendChild(d.createTextNode(text.slice(last,m.index)));
+    var k=d.createElement('mark');k.textContent=m[0];into.appendChild(k);last=m.index+m[0].length;
+  }
+  into.appendChild(d.createTextNode(text.slice(last)));
+}
+function run(){
+  var terms=words(q.value);out.textContent='';
+  if(!terms.length){status.textContent='';return;}
+  var hits=[];
+  for(var i=0;i<entries.length;i++)if(terms.every(function(t){return starts(index[i],t);}))hits.push(entries[i]);
+  status.textContent=hits.length+(hits.length===1?' wording':' wordings')+' found'+(hits.length>100?'; the first 100 shown':'');
+  hits.slice(0,100).forEach(function(e){
+    var li=d.createElement('li'),a=d.createElement('a');
+    a.href=e[0]+'/history/'+e[1].replace(/[^A-Za-z0-9-]/g,'_')+'.html';a.textContent=e[1];
+    li.appendChild(a);
+    var meta=d.createElement('span');meta.className='meta';meta.textContent=' '+e[0]+' · '+e[2]+' · ¶'+e[3]+' ';li.appendChild(meta);
+    var t=d.createElement('span');mark(t,e[4],terms);li.appendChild(t);out.appendChild(li);
+  });
+}
+form.hidden=false;
+q.addEventListener('input',run);
+form.addEventListener('submit',function(ev){ev.preventDefault();run();});
+});`;
+
 /** What the index shows of one pair report. */
 export interface PairSummary {
   /** The counts line (`new 3 · dropped 1 · changed 4 · unchanged 9`). */
@@ -31,6 +76,11 @@ export interface IndexSeries {
 
 /** CSS of the index, after the shared page and table CSS. */
 const INDEX_CSS = `
+.search{margin:16px 0}
+.search input{font:inherit;padding:4px 8px;min-width:20em}
+#search-results{padding-left:1.4em}
+#search-results li{margin:.3em 0}
+#search-results .meta{color:var(--muted);font-size:.85rem}
 .toc{list-style:none;display:flex;flex-wrap:wrap;gap:6px;margin:0 0 8px;padding:0}
 .series-card{margin:28px 0 0}
 .series-card h2{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 12px}
@@ -127,7 +177,11 @@ function seriesSection(s: IndexSeries, id: string): Element {
 }
 
 /** The index page (links are relative; no network). */
-export function renderIndexHtml(series: readonly IndexSeries[], toolVersion: string): string {
+export function renderIndexHtml(
+  series: readonly IndexSeries[],
+  toolVersion: string,
+  search: readonly SearchEntry[] = [],
+): string {
   const alloc = new IdAllocator();
   const ids = series.map((s) => alloc.take(`series-${slug(s.series)}`));
   const comparisons = series.reduce((n, s) => n + s.pairs.length, 0);
@@ -158,6 +212,35 @@ export function renderIndexHtml(series: readonly IndexSeries[], toolVersion: str
             )
           : null,
       ),
+      search.length
+        ? el(
+            'section',
+            { className: ['search'], ariaLabel: 'Search' },
+            el(
+              'form',
+              { id: 'search', role: 'search', hidden: true },
+              el(
+                'label',
+                { htmlFor: ['q'] },
+                'Search every wording of every commitment ',
+                el('input', {
+                  type: 'search',
+                  id: 'q',
+                  autoComplete: ['off'],
+                  placeholder: 'e.g. Kashmir',
+                }),
+              ),
+            ),
+            el('p', { id: 'search-status', ariaLive: 'polite' }),
+            el('ol', { id: 'search-results' }),
+            // Data, not code: never executed; "<" escaped so no text can close the element.
+            el(
+              'script',
+              { type: 'application/json', id: 'search-data' },
+              JSON.stringify(search).replace(/</g, '\\u003c'),
+            ),
+          )
+        : null,
       el(
         'main',
         null,
@@ -178,6 +261,6 @@ export function renderIndexHtml(series: readonly IndexSeries[], toolVersion: str
     title: 'statement-diff reports',
     body,
     css: `${DATA_TABLE_CSS}${INDEX_CSS}`,
-    script: '(function(){})();',
+    script: SEARCH_SCRIPT,
   });
 }

@@ -25,6 +25,11 @@ import {
 } from './html-page.js';
 import { MARKS, historyOf, orderedLineages } from './render-series.js';
 
+/** Where `report` writes the history page of a lineage, relative to its series page. */
+export function historyHref(lineageId: string): string {
+  return `history/${lineageId.replace(/[^A-Za-z0-9-]/g, '_')}.html`;
+}
+
 /** How to render a series page. */
 export interface SeriesHtmlOptions {
   /**
@@ -33,6 +38,11 @@ export interface SeriesHtmlOptions {
    * else has no dead links).
    */
   readonly pairLinks?: boolean;
+  /**
+   * Link each lineage row to the history page of that commitment, `history/<lineage id>.html`
+   * beside the page, as `report` writes them (default: `false`).
+   */
+  readonly historyLinks?: boolean;
   /**
    * Most lineage rows in the matrix; commitments are kept before context sentences, and a note says
    * how many were left out (default: `400`; FOMC, 162 rounds and 226 lineages, makes a 0.8 MB page
@@ -554,6 +564,7 @@ function lineageRow(
   lineage: Lineage,
   id: string,
   layout: MatrixLayout,
+  historyLinks = false,
 ): Element {
   const revived = lineage.occurrences.some((o) => o.status === 'revived');
   const history = historyText(report, lineage);
@@ -573,6 +584,17 @@ function lineageRow(
       ' ',
       el('span', { className: ['lbl'], title: lineage.label }, lineage.label),
       lineage.isContext ? el('span', { className: ['tag'] }, 'context') : null,
+      historyLinks
+        ? el(
+            'a',
+            {
+              className: ['hist'],
+              href: historyHref(lineage.id),
+              title: 'Every wording, round by round',
+            },
+            'history',
+          )
+        : null,
     ),
     lineageCells(report, lineage),
     // The compact matrix keeps the history on one line, cut off: the whole of it in a tooltip.
@@ -700,7 +722,9 @@ function matrixSection(report: SeriesReport, options: SeriesHtmlOptions): Elemen
     el(
       'tbody',
       { className: ['commitments'], lang },
-      rows.commitments.map((l) => lineageRow(report, l, rowId(l), layout)),
+      rows.commitments.map((l) =>
+        lineageRow(report, l, rowId(l), layout, options.historyLinks === true),
+      ),
     ),
   ];
   if (rows.context.length) {
@@ -718,7 +742,9 @@ function matrixSection(report: SeriesReport, options: SeriesHtmlOptions): Elemen
             ' — venue lines and narrative that commit nobody',
           ),
         ),
-        rows.context.map((l) => lineageRow(report, l, rowId(l), layout)),
+        rows.context.map((l) =>
+          lineageRow(report, l, rowId(l), layout, options.historyLinks === true),
+        ),
       ),
     );
   }
@@ -921,6 +947,7 @@ const SERIES_CSS = `
 .rounds td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
 .rounds td.zero,.rounds span.zero{color:#8c959f}
 #lineages .controls{margin-top:8px;justify-content:space-between}
+a.hist{margin-left:.5em;font-size:.85em}
 .search input{font:inherit;width:16em;padding:3px 8px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
 .shown{color:var(--muted);font-variant-numeric:tabular-nums;margin-left:auto}
 .matrix-wrap{overflow:auto;max-height:78vh;border:1px solid var(--line);border-radius:6px;margin-top:10px;background:var(--bg)}
