@@ -10,7 +10,15 @@
  *   node bench/archive-db.mjs [--series 50] [--rounds 200] [--quick] [--keep]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,13 +43,82 @@ function random(seed) {
   return () => (s = (s * 16807) % 2147483647) / 2147483647;
 }
 
-const ACTORS = ['The two sides', 'Both sides', 'The Committee', 'Freedonia', 'Sylvania', 'The Council', 'The Ministers'];
-const ACTS = ['agreed to', 'decided to', 'pledged to', 'will continue to', 'reaffirmed their commitment to', 'welcomed efforts to', 'called for efforts to', 'undertook to'];
-const VERBS = ['expand', 'deepen', 'review', 'strengthen', 'maintain', 'launch', 'support', 'accelerate', 'complete', 'study'];
-const OBJECTS = ['cooperation in', 'trade links with', 'the joint committee on', 'investment in', 'the working group on', 'exchanges on', 'the action plan for', 'the corridor projects in'];
-const FIELDS = ['agriculture', 'energy', 'ports', 'railways', 'water management', 'health', 'education', 'digital trade', 'mining', 'fisheries', 'tourism', 'flood relief', 'climate adaptation', 'customs', 'science and technology'];
-const PLACES = ['Umber', 'Rusk', 'Pellin', 'Vantor', 'Keld', 'Arrow Bay', 'the northern provinces', 'the coastal zone'];
-const HEADINGS = ['Political relations', 'Economic cooperation', 'Security', 'Regional issues', 'People-to-people exchanges', 'Next steps'];
+const ACTORS = [
+  'The two sides',
+  'Both sides',
+  'The Committee',
+  'Freedonia',
+  'Sylvania',
+  'The Council',
+  'The Ministers',
+];
+const ACTS = [
+  'agreed to',
+  'decided to',
+  'pledged to',
+  'will continue to',
+  'reaffirmed their commitment to',
+  'welcomed efforts to',
+  'called for efforts to',
+  'undertook to',
+];
+const VERBS = [
+  'expand',
+  'deepen',
+  'review',
+  'strengthen',
+  'maintain',
+  'launch',
+  'support',
+  'accelerate',
+  'complete',
+  'study',
+];
+const OBJECTS = [
+  'cooperation in',
+  'trade links with',
+  'the joint committee on',
+  'investment in',
+  'the working group on',
+  'exchanges on',
+  'the action plan for',
+  'the corridor projects in',
+];
+const FIELDS = [
+  'agriculture',
+  'energy',
+  'ports',
+  'railways',
+  'water management',
+  'health',
+  'education',
+  'digital trade',
+  'mining',
+  'fisheries',
+  'tourism',
+  'flood relief',
+  'climate adaptation',
+  'customs',
+  'science and technology',
+];
+const PLACES = [
+  'Umber',
+  'Rusk',
+  'Pellin',
+  'Vantor',
+  'Keld',
+  'Arrow Bay',
+  'the northern provinces',
+  'the coastal zone',
+];
+const HEADINGS = [
+  'Political relations',
+  'Economic cooperation',
+  'Security',
+  'Regional issues',
+  'People-to-people exchanges',
+  'Next steps',
+];
 
 function sentence(rnd, k) {
   const pick = (list) => list[Math.floor(rnd() * list.length)];
@@ -65,18 +142,35 @@ function generate(root) {
       if (r > 0) {
         // 3% dropped, 3% reworded (a figure or a field), 3% new, the size kept.
         body = body.filter(() => rnd() > 0.03);
-        body = body.map((x) => (rnd() < 0.03 ? x.replace(/programme (\d+)/, (_m, n) => `programme ${Number(n) + 1}`).replace(/\d+ million/, `${Math.floor(rnd() * 900 + 100)} million`) : x));
-        while (body.join(' ').length < target) body.splice(Math.floor(rnd() * (body.length + 1)), 0, sentence(rnd, counter++));
+        body = body.map((x) =>
+          rnd() < 0.03
+            ? x
+                .replace(/programme (\d+)/, (_m, n) => `programme ${Number(n) + 1}`)
+                .replace(/\d+ million/, `${Math.floor(rnd() * 900 + 100)} million`)
+            : x,
+        );
+        while (body.join(' ').length < target)
+          body.splice(Math.floor(rnd() * (body.length + 1)), 0, sentence(rnd, counter++));
       }
       const date = new Date(Date.UTC(1900, 0, 1) + r * 7 * 86400000).toISOString().slice(0, 10);
-      const lines = ['---', `title: Joint statement of series ${s}`, `date: ${date}`, `round: ${r + 1}`, '---', '', `# Joint statement, round ${r + 1}`, ''];
+      const lines = [
+        '---',
+        `title: Joint statement of series ${s}`,
+        `date: ${date}`,
+        `round: ${r + 1}`,
+        '---',
+        '',
+        `# Joint statement, round ${r + 1}`,
+        '',
+      ];
       const per = Math.ceil(body.length / HEADINGS.length);
       let n = 1;
       HEADINGS.forEach((h, i) => {
         const part = body.slice(i * per, (i + 1) * per);
         if (part.length === 0) return;
         lines.push(`## ${h}`, '');
-        for (let k = 0; k < part.length; k += 2) lines.push(`${n++}. ${part.slice(k, k + 2).join(' ')}`, '');
+        for (let k = 0; k < part.length; k += 2)
+          lines.push(`${n++}. ${part.slice(k, k + 2).join(' ')}`, '');
       });
       const text = lines.join('\n');
       writeFileSync(join(folder, `${date}.md`), text);
@@ -96,7 +190,8 @@ function time(command, argv, options = {}) {
 }
 const cli = (...argv) => time(process.execPath, [CLI, ...argv]);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const p95 = (xs) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
 // ---------------------------------------------------------------- run
 
@@ -115,7 +210,15 @@ try {
   log('cold `series` over every series folder …');
   let seriesS = 0;
   for (const folder of folders) {
-    const r = cli('series', folder, '--no-cache', '--format', 'json', '--out', join(work, 'series.json'));
+    const r = cli(
+      'series',
+      folder,
+      '--no-cache',
+      '--format',
+      'json',
+      '--out',
+      join(work, 'series.json'),
+    );
     if (r.code !== 0 && r.code !== 1) throw new Error(`series failed: ${r.stderr}`);
     seriesS += r.s;
   }
@@ -128,13 +231,18 @@ try {
   result.indexOverSeries = cold.s / seriesS;
 
   log('re-index, nothing changed …');
-  const again = [1, 2, 3].map(() => cli('index', join(work, 'statements'), '--db', db, '--no-cache'));
+  const again = [1, 2, 3].map(() =>
+    cli('index', join(work, 'statements'), '--db', db, '--no-cache'),
+  );
   result.reindexUnchangedS = median(again.map((r) => r.s));
   result.reindexUnchangedSays = again[0].stdout.trim();
 
   log('one changed round …');
   const first = join(folders[0], readdirSync(folders[0]).sort()[Math.floor(ROUNDS / 2)]);
-  writeFileSync(first, `${execFileSync('cat', [first], { encoding: 'utf8' })}\nThe two sides agreed to open a new consulate in Keld by 2030.\n`);
+  writeFileSync(
+    first,
+    `${execFileSync('cat', [first], { encoding: 'utf8' })}\nThe two sides agreed to open a new consulate in Keld by 2030.\n`,
+  );
   const one = cli('index', join(work, 'statements'), '--db', db, '--no-cache');
   result.reindexOneChangedS = one.s;
   result.reindexOneChangedSays = one.stdout.trim();
@@ -145,13 +253,29 @@ try {
   log('search and history latency …');
   const start = [1, 2, 3, 4, 5].map(() => cli('--version').s);
   result.processStartS = median(start);
-  const queries = ['fisheries', '"flood relief" Umber', 'consulate', 'railways AND Pellin', 'climat*', 'programme', 'tourism NOT Rusk', 'digital trade', 'customs', '"joint committee" fisheries'];
+  const queries = [
+    'fisheries',
+    '"flood relief" Umber',
+    'consulate',
+    'railways AND Pellin',
+    'climat*',
+    'programme',
+    'tourism NOT Rusk',
+    'digital trade',
+    'customs',
+    '"joint committee" fisheries',
+  ];
   const searchTimes = [];
-  for (let k = 0; k < 3; k++) for (const q of queries) searchTimes.push(cli('search', q, '--db', db, '--limit', '50', '--format', 'json').s);
+  for (let k = 0; k < 3; k++)
+    for (const q of queries)
+      searchTimes.push(cli('search', q, '--db', db, '--limit', '50', '--format', 'json').s);
   result.searchP95S = p95(searchTimes);
   result.searchMedianS = median(searchTimes);
-  const lineage = JSON.parse(cli('search', 'consulate', '--db', db, '--format', 'json').stdout).groups[0]?.lineage;
-  const historyTimes = [1, 2, 3, 4, 5].map(() => cli('history', lineage, '--db', db, '--format', 'json').s);
+  const lineage = JSON.parse(cli('search', 'consulate', '--db', db, '--format', 'json').stdout)
+    .groups[0]?.lineage;
+  const historyTimes = [1, 2, 3, 4, 5].map(
+    () => cli('history', lineage, '--db', db, '--format', 'json').s,
+  );
   result.historyMedianS = median(historyTimes);
   result.historyMaxS = Math.max(...historyTimes);
 
@@ -159,14 +283,31 @@ try {
   const fomc = join(ROOT, '..', 'shared', 'corpus', 'fomc');
   if (existsSync(fomc)) {
     log('FOMC: warm `series` against a git word-diff loop …');
-    const cacheRun = time(process.execPath, [CLI, 'series', fomc, '--format', 'json', '--out', join(work, 'fomc.json')], { cwd: work });
+    const cacheRun = time(
+      process.execPath,
+      [CLI, 'series', fomc, '--format', 'json', '--out', join(work, 'fomc.json')],
+      { cwd: work },
+    );
     if (cacheRun.code !== 0 && cacheRun.code !== 1) throw new Error(cacheRun.stderr);
-    const warm = [1, 2, 3].map(() => time(process.execPath, [CLI, 'series', fomc, '--format', 'json', '--out', join(work, 'fomc.json')], { cwd: work }).s);
-    const files = readdirSync(fomc).filter((f) => /\.(md|txt|html?)$/.test(f)).sort();
+    const warm = [1, 2, 3].map(
+      () =>
+        time(
+          process.execPath,
+          [CLI, 'series', fomc, '--format', 'json', '--out', join(work, 'fomc.json')],
+          { cwd: work },
+        ).s,
+    );
+    const files = readdirSync(fomc)
+      .filter((f) => /\.(md|txt|html?)$/.test(f))
+      .sort();
     const gitLoop = [1, 2, 3].map(() => {
       const start2 = process.hrtime.bigint();
       for (let i = 1; i < files.length; i++)
-        spawnSync('git', ['diff', '--no-index', '--word-diff', join(fomc, files[i - 1]), join(fomc, files[i])], { encoding: 'utf8' });
+        spawnSync(
+          'git',
+          ['diff', '--no-index', '--word-diff', join(fomc, files[i - 1]), join(fomc, files[i])],
+          { encoding: 'utf8' },
+        );
       return Number(process.hrtime.bigint() - start2) / 1e9;
     });
     result.fomcPairs = files.length - 1;
@@ -180,17 +321,56 @@ try {
 }
 
 mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'out', 'archive-db.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  join(ROOT, 'bench', 'out', 'archive-db.json'),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 const f = (n, d = 2) => (n === undefined ? '—' : n.toFixed(d));
 const rows = [
-  ['archive', `${SERIES} series × ${ROUNDS} rounds = ${result.statements} statements, ${(result.inputBytes / 1e6).toFixed(1)} MB`, ''],
-  ['cold `index` / cold `series` (same inputs)', `${f(result.indexColdS, 1)} s / ${f(result.seriesColdS, 1)} s = ${f(result.indexOverSeries)}×`, '≤ 3×'],
+  [
+    'archive',
+    `${SERIES} series × ${ROUNDS} rounds = ${result.statements} statements, ${(result.inputBytes / 1e6).toFixed(1)} MB`,
+    '',
+  ],
+  [
+    'cold `index` / cold `series` (same inputs)',
+    `${f(result.indexColdS, 1)} s / ${f(result.seriesColdS, 1)} s = ${f(result.indexOverSeries)}×`,
+    '≤ 3×',
+  ],
   ['re-index, nothing changed (median of 3)', `${f(result.reindexUnchangedS)} s`, '≤ 2 s'],
-  ['re-index, one round changed', `${f(result.reindexOneChangedS, 1)} s: ${result.reindexOneChangedSays}`, 'only its series'],
-  ['`search` p95 / median (30 runs, process start included)', `${f(result.searchP95S * 1000, 0)} / ${f(result.searchMedianS * 1000, 0)} ms`, '≤ 50 ms'],
-  ['`history` median / max (5 runs)', `${f(result.historyMedianS * 1000, 0)} / ${f(result.historyMaxS * 1000, 0)} ms`, '≤ 100 ms'],
-  ['of which process start (`--version`, median of 5)', `${f(result.processStartS * 1000, 0)} ms`, ''],
-  ['database / input bytes', `${(result.dbBytes / 1e6).toFixed(1)} MB / ${(result.inputBytes / 1e6).toFixed(1)} MB = ${f(result.dbOverInput)}×`, '≤ 3×'],
-  ['FOMC warm `series` / `git diff --word-diff` loop', result.fomcPairs ? `${f(result.fomcWarmSeriesS)} s / ${f(result.fomcGitWordDiffS)} s over ${result.fomcPairs} pairs = ${f(result.fomcWarmOverGit)}×` : 'skipped', '≤ 0.5×'],
+  [
+    're-index, one round changed',
+    `${f(result.reindexOneChangedS, 1)} s: ${result.reindexOneChangedSays}`,
+    'only its series',
+  ],
+  [
+    '`search` p95 / median (30 runs, process start included)',
+    `${f(result.searchP95S * 1000, 0)} / ${f(result.searchMedianS * 1000, 0)} ms`,
+    '≤ 50 ms',
+  ],
+  [
+    '`history` median / max (5 runs)',
+    `${f(result.historyMedianS * 1000, 0)} / ${f(result.historyMaxS * 1000, 0)} ms`,
+    '≤ 100 ms',
+  ],
+  [
+    'of which process start (`--version`, median of 5)',
+    `${f(result.processStartS * 1000, 0)} ms`,
+    '',
+  ],
+  [
+    'database / input bytes',
+    `${(result.dbBytes / 1e6).toFixed(1)} MB / ${(result.inputBytes / 1e6).toFixed(1)} MB = ${f(result.dbOverInput)}×`,
+    '≤ 3×',
+  ],
+  [
+    'FOMC warm `series` / `git diff --word-diff` loop',
+    result.fomcPairs
+      ? `${f(result.fomcWarmSeriesS)} s / ${f(result.fomcGitWordDiffS)} s over ${result.fomcPairs} pairs = ${f(result.fomcWarmOverGit)}×`
+      : 'skipped',
+    '≤ 0.5×',
+  ],
 ];
-process.stdout.write(`| measure | value | target |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+process.stdout.write(
+  `| measure | value | target |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
+);
