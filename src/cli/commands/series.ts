@@ -1,5 +1,6 @@
 /** `statement-diff series <dir | files…>`: every commitment followed across the rounds of a series. */
 import { SERIES_FORMATS } from '../../report/formats.js';
+import { dirname, join } from 'node:path';
 import type { Command } from '../command.js';
 import { diagnosticsOf, printDiagnostics } from '../diagnostics.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
@@ -40,7 +41,7 @@ export const seriesCommand: Command = {
         'One row per commitment and round',
       ),
   execute: async (args, io) => {
-    const { loadSeries } = await import('../../archive/load-series.js');
+    const { expandInputs, loadSeries } = await import('../../archive/load-series.js');
     const { readSeriesConfig } = await import('../../archive/load-statement.js');
     const { checkWritable, writeAtomic } = await import('../../archive/write-atomic.js');
     if (typeof args['out'] === 'string') checkWritable(args['out']);
@@ -52,10 +53,23 @@ export const seriesCommand: Command = {
     const jobs = jobsOf(args);
     const load = loadOptionsOf(args, io);
     const inputs = (args['inputs'] as unknown[]).map(String);
-    const statements = await loadSeries(inputs, load, jobs);
     const folder = inputs.length === 1 ? inputs[0] : undefined;
     const title = folder !== undefined ? readSeriesConfig(folder).title : undefined;
-    const report = buildSeries(statements, title ? { title } : {});
+    // A whole series result is cached beside the parse cache, keyed by its inputs' bytes.
+    const cache = load.cacheDir ? await import('../../archive/series-cache.js') : undefined;
+    const cacheDir = load.cacheDir ? join(dirname(load.cacheDir), 'series') : undefined;
+    const key =
+      cache && cacheDir ? cache.seriesCacheKey(expandInputs(inputs), load, title) : undefined;
+    let cached = cache && cacheDir && key ? cache.readCachedSeries(cacheDir, key) : undefined;
+    if (!cached) {
+      const statements = await loadSeries(inputs, load, jobs);
+      cached = {
+        report: buildSeries(statements, title ? { title } : {}),
+        diagnostics: diagnosticsOf(statements),
+      };
+      if (cache && cacheDir && key) cache.writeCachedSeries(cacheDir, key, cached);
+    }
+    const report = cached.report;
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
     const ext = out ? /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase() : undefined;
     const byExt: Record<string, (typeof FORMATS)[number]> = {
@@ -81,7 +95,7 @@ export const seriesCommand: Command = {
     if (out) writeAtomic(out, text);
     else io.stdout(text);
     // As `compare`: the warnings about the inputs after the report (docs/errors.md).
-    printDiagnostics(io, diagnosticsOf(statements));
+    printDiagnostics(io, cached.diagnostics);
     const changed = report.rounds.some(
       (r) => r.counts.new + r.counts.dropped + r.counts.changed + r.counts.revived > 0,
     );
