@@ -201,6 +201,29 @@ describe('index', () => {
   }, 180_000);
 });
 
+describe('README examples', () => {
+  it('runs each command of the README research-archive block, against a database of the test', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /## Research archive[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const commands = block
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim())
+      .filter((l) => l.startsWith('npx statement-diff '));
+    expect(commands.length).toBeGreaterThanOrEqual(5);
+    for (const line of commands) {
+      // Words as a shell would split them (double quotes group).
+      const words = (line.match(/"[^"]*"|\S+/g) ?? []).map((w) => w.replace(/^"|"$/g, '')).slice(2);
+      const args =
+        words[0] === 'export'
+          ? words.map((w) => (w === 'exports' ? join(dir, 'readme-exports') : w))
+          : words;
+      const r = await runCli([...args, '--db', db]);
+      expect([0, 1], `${line}: ${r.stderr}`).toContain(r.code);
+      if (words[0] !== 'index') expect(r.stdout.length, line).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});
+
 describe('search', () => {
   it('groups hits by lineage, with the rounds and their status, and highlights the words', async () => {
     const r = await runCli(['search', 'Kashmir', '--db', db, '--format', 'json']);
