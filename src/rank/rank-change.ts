@@ -18,6 +18,22 @@ export interface RankInput {
   readonly reworded: boolean;
   /** Dates of the two rounds (`YYYY-MM-DD`), when known: a dropped commitment whose own date has passed has expired. */
   readonly dates?: { readonly before?: string; readonly after?: string };
+  /**
+   * Actions the after round decides ("decided to raise" → `raise`): a dropped expectation of one
+   * of them ("expects it will soon be appropriate to raise") was fulfilled, not withdrawn.
+   */
+  readonly decided?: ReadonlySet<string>;
+}
+
+/** Acts that decide, whose action fulfils an expectation of the round before. */
+export const DECIDING_ACTS: ReadonlySet<string> = new Set(['decide', 'agree', 'authorize']);
+
+/** The actions `commitments` decide (see {@link RankInput.decided}). */
+export function decidedActions(commitments: readonly Commitment[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of commitments)
+    if (c.role === 'commitment' && DECIDING_ACTS.has(c.act) && c.action) out.add(c.action);
+  return out;
 }
 
 const MONTH_NUMBERS: Readonly<Record<string, number>> = {
@@ -139,12 +155,24 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
         : undefined;
     const expired =
       due !== undefined && input.dates?.after !== undefined && due < input.dates.after;
+    // A dropped expectation whose action the after round decides was fulfilled.
+    const fulfilled =
+      input.kind === 'dropped' &&
+      subject !== undefined &&
+      subject.family === 'judge' &&
+      subject.action !== undefined &&
+      input.decided?.has(subject.action) === true;
     const points =
       (role === 'commitment' ? what.newOrDropped.commitment : what.newOrDropped.assessment) *
       (input.kind === 'dropped' ? options.droppedWeight : 1) *
-      (expired ? options.expiredWeight : 1);
+      (expired || fulfilled ? options.expiredWeight : 1);
     const act = subject && subject.act !== 'state' ? ` (${subject.act})` : '';
-    const lapse = expired && due ? `, expired (${due.slice(0, 7)})` : '';
+    const lapse =
+      expired && due
+        ? `, expired (${due.slice(0, 7)})`
+        : fulfilled
+          ? `, fulfilled (${subject.action ?? ''} decided)`
+          : '';
     scored.push({ reason: `${input.kind} ${roleNoun}${act}${lapse}`, points });
   }
   for (const q of input.qualifiers) {

@@ -59,6 +59,7 @@ export interface RankOptions {
   readonly figuresBonus: number;
   readonly namesBonus: number;
   readonly namesBonusCap: number;
+
   /** Weight of a resolution's preambular paragraph ("*Recalling* …,", default: `0.7`): it frames, the operative paragraphs decide. */
   readonly preambularWeight: number;
   /** Least significance shown under "most significant" (default: 40: a new commitment clears it, a rewording does not). */
@@ -84,6 +85,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   },
   droppedWeight: 1,
   expiredWeight: 0.6,
+
   extraEach: 4,
   extraFloor: 20,
   extraCap: 12,

@@ -4,7 +4,7 @@ import type { AlignOptions } from '../align/align-options.js';
 import type { AlignedPair } from '../model/alignment.js';
 import { alignCommitments } from '../identify/identify-commitments.js';
 import type { IdentityOptions } from '../identify/identity-options.js';
-import { rankChange } from '../rank/rank-change.js';
+import { decidedActions, rankChange } from '../rank/rank-change.js';
 import type { RankOptions } from '../rank/rank-options.js';
 import type {
   ChangeKind,
@@ -64,6 +64,7 @@ export function compareStatements(
   const whereA = locateSentences(after);
   const commitmentsB = new Map(before.commitments.map((c) => [c.sentenceId, c]));
   const commitmentsA = new Map(after.commitments.map((c) => [c.sentenceId, c]));
+  const decided = decidedActions(after.commitments);
 
   const side = (
     ids: readonly string[],
@@ -118,6 +119,7 @@ export function compareStatements(
           ...(before.meta.date ? { before: before.meta.date } : {}),
           ...(after.meta.date ? { after: after.meta.date } : {}),
         },
+        decided,
       },
       options.rank,
     );

@@ -121,6 +121,26 @@ describe('commitment identity', () => {
     expect(report.changes[0]?.reasons[0]).toMatch(/^(?:action|new|dropped|figure)/);
   });
 
+  it('ranks a dropped expectation below an equal one when the after round decides its action (fulfilled)', () => {
+    const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
+    const load = (date: string, body: string) =>
+      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
+    const before = load(
+      '2022-01-26',
+      'The Committee decided to keep the target range at 0 to 1/4 percent.\n\nThe Committee expects it will soon be appropriate to raise the target range.\n\nThe Committee expects it will soon be appropriate to publish a framework for its holdings.\n',
+    );
+    const after = load(
+      '2022-03-16',
+      'The Committee decided to raise the target range to 1/4 to 1/2 percent.\n',
+    );
+    const dropped = compareStatements(before, after).changes.filter((c) => c.kind === 'dropped');
+    const raise = dropped.find((c) => c.before?.text.includes('raise'));
+    const publish = dropped.find((c) => c.before?.text.includes('publish'));
+    expect(raise?.reasons[0]).toMatch(/fulfilled \(raise decided\)/);
+    expect(publish?.reasons[0]).not.toMatch(/fulfilled/);
+    expect(raise?.significance).toBeLessThan(publish?.significance ?? 0);
+  });
+
   it('keeps one lineage through the move in the series', () => {
     const series = buildSeries([BEFORE, AFTER]);
     const lineage = series.lineages.find((l) => l.occurrences[0]?.text.includes('South Asia'));
