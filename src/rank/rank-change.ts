@@ -204,7 +204,9 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
     return { significance, reasons: ['context', ...reasons], isContext };
   }
   if (input.kind === 'cosmetic') return { significance: 1, reasons, isContext };
-  const family = subject?.family ?? 'state';
+  // The act's family weighs what someone commits to; an assessment commits nobody ("purchases
+  // will continue to foster …" is a description), so it weighs as a statement.
+  const family = role === 'assessment' ? 'state' : (subject?.family ?? 'state');
   const familyWeight = options.family[family] ?? options.family['default'] ?? 1;
   const level = subject?.strength.level ?? 3;
   const strengthWeight = options.strengthBase + options.strengthStep * level;

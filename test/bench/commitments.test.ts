@@ -14,7 +14,7 @@ describe('commitment benchmark', () => {
     expect(t.pairing).toBeGreaterThanOrEqual(0.95);
     expect(t.qualifierPrecision).toBeGreaterThanOrEqual(0.95);
     expect(t.qualifierRecall).toBeGreaterThanOrEqual(0.95);
-    expect(t.precisionAtK).toBeGreaterThanOrEqual(0.75);
+    expect(t.precisionAtK).toBeGreaterThanOrEqual(0.84);
   });
 
   it('counts a wrong kind, a missing qualifier and a low-ranked high change against the tool', async () => {
