@@ -40,7 +40,11 @@ const log = (line) => process.stderr.write(`${line}\n`);
 /** A seeded generator (Park–Miller), so every run indexes the same archive. */
 function random(seed) {
   let s = seed % 2147483647 || 1;
-  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+  const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  // The first draws of a small seed are tiny (1000 × 16807 / 2^31 ≈ 0.008): skip them, or every
+  // series gets the smallest round size.
+  for (let i = 0; i < 10; i++) next();
+  return next;
 }
 
 const ACTORS = [
