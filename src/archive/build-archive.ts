@@ -1,5 +1,4 @@
 /** Archive stage: every series folder of statements/ → reports/ (pairs, series timeline, index, manifest). */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { UserError } from '../model/errors.js';
@@ -20,12 +19,11 @@ import {
   renderSeriesJson,
   renderSeriesMarkdown,
 } from '../report/render/render-series.js';
-import { buildSeries, orderRounds, roundDate } from '../series/build-series.js';
+import { buildSeries, roundDate } from '../series/build-series.js';
 import { TOOL_VERSION } from '../version.js';
 import type { LoadOptions } from './load-statement.js';
-import { readSeriesConfig, statementFromInput } from './load-statement.js';
-import { readBytes } from './read-input.js';
-import { seriesFiles } from './load-series.js';
+import { readSeriesFolder, seriesFiles, statementsOfFolder } from './load-series.js';
+import { sha256 } from '../util/sha256.js';
 import { toolFingerprint } from './tool-fingerprint.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -108,9 +106,6 @@ function sortedKeys(value: unknown): unknown {
   );
 }
 
-const sha256 = (data: string | Uint8Array): string =>
-  createHash('sha256').update(data).digest('hex');
-
 /** The series folders of `statementsDir`: sub-folders holding at least one statement file, sorted. */
 export function seriesFolders(statementsDir: string): string[] {
   if (!existsSync(statementsDir) || !statSync(statementsDir).isDirectory()) {
@@ -184,32 +179,11 @@ export async function buildArchive(
   const base = join(statementsDir, '..');
   for (const [i, folder] of folders.entries()) {
     const name = relative(statementsDir, folder);
-    const files = [
-      ...seriesFiles(folder),
-      ...(existsSync(join(folder, 'series.yaml')) ? [join(folder, 'series.yaml')] : []),
-    ];
-    // Read with the size limit: a FIFO or a device among the rounds must not hang the run.
-    const bytes = new Map(
-      files.map((f) => [
-        f,
-        readBytes(f, {
-          kind: f === join(folder, 'series.yaml') ? 'series config' : 'statement file',
-          ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
-        }),
-      ]),
-    );
+    const input = readSeriesFolder(folder, options.maxBytes);
     const seriesInputs: Record<string, string> = {};
-    for (const [f, b] of bytes) seriesInputs[relative(base, f)] = sha256(b);
+    for (const [f, h] of input.sha256) seriesInputs[relative(base, f)] = h;
     Object.assign(inputs, seriesInputs);
-    const read: Statement[] = [];
-    for (const f of seriesFiles(folder))
-      read.push(
-        await statementFromInput(bytes.get(f) as Buffer, relative(base, f), {
-          ...options,
-          configDir: folder,
-        }),
-      );
-    const statements: Statement[] = orderRounds(read);
+    const { statements, title } = await statementsOfFolder(input, base, options);
     // Kept for every series, skipped ones too: a cached statement carries its diagnostics.
     for (const statement of statements)
       for (const d of statement.diagnostics) diagnostics.push({ ...d, file: statement.file });
@@ -237,9 +211,7 @@ export async function buildArchive(
       pairSummaries.push(() => summarise(get()));
     }
     let series: ReturnType<typeof buildSeries> | undefined;
-    const config = readSeriesConfig(folder);
-    const getSeries = () =>
-      (series ??= buildSeries(statements, config.title ? { title: config.title } : {}));
+    const getSeries = () => (series ??= buildSeries(statements, title ? { title } : {}));
     planned[`${name}/series.md`] = () => renderSeriesMarkdown(getSeries());
     planned[`${name}/series.html`] = () =>
       renderSeriesHtml(getSeries(), { pairLinks: true, historyLinks: true });
@@ -312,7 +284,7 @@ export async function buildArchive(
     );
     index.push({
       series: name,
-      title: config.title ?? name,
+      title: title ?? name,
       rounds: statements.length,
       timeline: `${name}/series.html`,
       pairs: withSummaries,

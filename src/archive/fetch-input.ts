@@ -3,11 +3,11 @@
  * kept in an on-disk cache by URL (with the sha256 of the body) so a second run reads the same
  * bytes without the network; `--refresh` fetches again (docs/decisions/021).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../model/errors.js';
 import { tooLargeError } from '../parse/decode-input.js';
+import { sha256 } from '../util/sha256.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** True when `input` names an http(s) URL rather than a file. */
@@ -69,8 +69,6 @@ interface CacheEntry {
   readonly mediaType: string;
   readonly sha256: string;
 }
-
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 function urlError(url: string, message: string, expected: string): UserError {
   return new UserError('E_URL', message, { location: { file: url }, expected });

@@ -5,20 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, join, relative } from 'node:path';
-import { existsSync } from 'node:fs';
 import type { LoadOptions } from '../archive/load-statement.js';
-import { readBytes, statementFromInput } from '../archive/load-statement.js';
-import { seriesFiles } from '../archive/load-series.js';
+import { readSeriesFolder, statementsOfFolder } from '../archive/load-series.js';
 import { seriesFolders } from '../archive/build-archive.js';
 import { toolFingerprint } from '../archive/tool-fingerprint.js';
 import type { CommitmentChange } from '../model/changes.js';
 import type { Section, Statement } from '../model/statement.js';
-import type { OccurrenceStatus, SeriesReport } from '../model/series.js';
+import type { SeriesReport } from '../model/series.js';
 import { compareStatements } from '../report/build-comparison.js';
-import { buildSeries, orderRounds, roundDate } from '../series/build-series.js';
+import { buildSeries, roundDate } from '../series/build-series.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Database } from './open-database.js';
 import { asDamaged, openForWriting } from './open-database.js';
+import { ROUND_STATUS } from './schema.js';
 
 /** Options of {@link indexArchive}. */
 export interface IndexOptions {
@@ -38,17 +37,6 @@ export interface IndexResult {
   /** Rows in the database after the run, per table. */
   readonly rows: Readonly<Record<string, number>>;
 }
-
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-/** How a series occurrence status is named in `lineage_rounds`. */
-const STATUS: Readonly<Record<OccurrenceStatus, string>> = {
-  first: 'new',
-  new: 'new',
-  carried: 'present',
-  changed: 'changed',
-  revived: 'revived',
-};
 
 /** Indexes the series folders of `statementsDir` into the database at `dbFile`. */
 export async function indexArchive(
@@ -76,40 +64,20 @@ export async function indexArchive(
       const name = relative(statementsDir, folder);
       names.add(name);
       options.onSeries?.(name, i, folders.length);
-      const files = seriesFiles(folder);
-      const config = join(folder, 'series.yaml');
-      const bytes = new Map(
-        files.map((f) => [
-          f,
-          readBytes(
-            f,
-            options.load?.maxBytes === undefined ? {} : { maxBytes: options.load.maxBytes },
-          ),
-        ]),
-      );
+      const input = readSeriesFolder(folder, options.load?.maxBytes);
       const hash = createHash('sha256').update(`${TOOL_VERSION}\0${toolFingerprint()}\0`);
-      for (const f of files) hash.update(`${basename(f)}\0${sha256(bytes.get(f) as Buffer)}\0`);
-      if (existsSync(config))
-        hash.update(`series.yaml\0${sha256(readBytes(config, { kind: 'series config' }))}\0`);
+      for (const [f, h] of input.sha256) hash.update(`${basename(f)}\0${h}\0`);
       const inputs = hash.digest('hex');
       if (!options.rebuild && known.get(name) === inputs) {
         skipped.push(name);
         continue;
       }
-      const statements: Statement[] = [];
-      for (const f of files)
-        statements.push(
-          await statementFromInput(bytes.get(f) as Buffer, relative(base, f), {
-            ...options.load,
-            configDir: folder,
-          }),
-        );
-      const rounds = orderRounds(statements);
-      const series = buildSeries(rounds);
+      const { statements: rounds, title } = await statementsOfFolder(input, base, options.load);
+      const series = buildSeries(rounds, title ? { title } : {});
       const pairs = rounds
         .slice(1)
         .map((after, k) => compareStatements(rounds[k] as Statement, after).changes);
-      const sha = new Map(files.map((f) => [relative(base, f), sha256(bytes.get(f) as Buffer)]));
+      const sha = new Map([...input.sha256].map(([f, h]) => [relative(base, f), h]));
       const wrote = db
         .transaction(() => {
           // Another run may have indexed these very inputs while this one was reading them.
@@ -287,7 +255,7 @@ function writeSeries(
         name,
         lineage.id,
         o.round,
-        STATUS[o.status],
+        ROUND_STATUS[o.status],
         JSON.stringify(o.ids),
         o.paragraph,
         o.line,

@@ -260,6 +260,19 @@ export function findLineages(
   return best ? [best] : [];
 }
 
+/** Each round with its word edits from the wording before it (the last round it was present in). */
+export function withEdits(rounds: readonly Omit<HistoryRound, 'edits'>[]): HistoryRound[] {
+  let previous: string | null = null;
+  return rounds.map((r) => {
+    const edits =
+      r.text !== null && previous !== null && r.text !== previous
+        ? diffWords(previous, r.text).edits
+        : null;
+    if (r.text !== null) previous = r.text;
+    return { ...r, edits };
+  });
+}
+
 /** The history of lineage `id` of `series`. */
 export function historyOf(db: Database, series: string, id: string): History {
   const lineage = db
@@ -291,31 +304,25 @@ export function historyOf(db: Database, series: string, id: string): History {
     ).map((r) => [r.round_index, r]),
   );
   const textOf = db.prepare('SELECT text FROM sentences WHERE statement = ? AND id = ?');
-  let previous: string | null = null;
-  const rounds: HistoryRound[] = statements.map((st) => {
-    const row = rows.get(st.round_index);
-    const ids = row?.sentences ? (JSON.parse(row.sentences) as string[]) : [];
-    const text = ids.length
-      ? ids
-          .map((sid) => (textOf.get(st.n, sid) as { text: string } | undefined)?.text ?? '')
-          .join(' ')
-      : null;
-    const edits =
-      text !== null && previous !== null && text !== previous
-        ? diffWords(previous, text).edits
-        : null;
-    if (text !== null) previous = text;
-    return {
-      round: st.round_index,
-      date: st.date,
-      file: st.file,
-      status: row?.status ?? 'absent',
-      text,
-      paragraph: row?.paragraph ?? null,
-      line: row?.line ?? null,
-      edits,
-    };
-  });
+  const rounds = withEdits(
+    statements.map((st) => {
+      const row = rows.get(st.round_index);
+      const ids = row?.sentences ? (JSON.parse(row.sentences) as string[]) : [];
+      return {
+        round: st.round_index,
+        date: st.date,
+        file: st.file,
+        status: row?.status ?? 'absent',
+        text: ids.length
+          ? ids
+              .map((sid) => (textOf.get(st.n, sid) as { text: string } | undefined)?.text ?? '')
+              .join(' ')
+          : null,
+        paragraph: row?.paragraph ?? null,
+        line: row?.line ?? null,
+      };
+    }),
+  );
   return {
     series,
     lineage: id,

@@ -2,8 +2,10 @@
 import { stringify } from 'csv-stringify/sync';
 import pc from 'picocolors';
 import type { WordEdit } from '../model/changes.js';
-import type { Lineage, OccurrenceStatus, SeriesReport } from '../model/series.js';
-import { diffWords } from '../diff/word-diff.js';
+import type { Lineage, SeriesReport } from '../model/series.js';
+import { escapeMarkdown, markdownDiff } from '../report/render/render-markdown.js';
+import { withEdits } from './query-archive.js';
+import { ROUND_STATUS } from './schema.js';
 import { diffNodes, el, renderPage } from '../report/render/html-page.js';
 import type { History, SearchResult, TextPart } from './query-archive.js';
 
@@ -15,9 +17,6 @@ export const HISTORY_FORMATS = ['terminal', 'markdown', 'json', 'html'] as const
 type Colors = ReturnType<typeof pc.createColors>;
 
 const plain = (parts: readonly TextPart[]) => parts.map((p) => p.text).join('');
-
-/** Markdown text with its special characters escaped. */
-const md = (text: string) => text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
 
 function statusLine(
   rounds: readonly { date: string | null; round: number; status: string }[],
@@ -71,7 +70,7 @@ export function renderSearch(
   const lines: string[] = [];
   if (format === 'markdown') {
     lines.push(
-      `# Search: ${md(result.query)}`,
+      `# Search: ${escapeMarkdown(result.query)}`,
       '',
       `${result.hits} sentences in ${result.groups.length} lineages.`,
       '',
@@ -85,7 +84,7 @@ export function renderSearch(
       );
       for (const h of g.hits)
         lines.push(
-          `- ${h.date ?? ''} ¶${md(h.paragraph)} (\`${h.file}:${h.line}\`): ${h.parts.map((p) => (p.match ? `**${md(p.text)}**` : md(p.text))).join('')}`,
+          `- ${h.date ?? ''} ¶${escapeMarkdown(h.paragraph)} (\`${h.file}:${h.line}\`): ${h.parts.map((p) => (p.match ? `**${escapeMarkdown(p.text)}**` : escapeMarkdown(p.text))).join('')}`,
         );
       lines.push('');
     }
@@ -111,12 +110,15 @@ export function renderSearch(
 }
 
 function editsText(edits: readonly WordEdit[], c: Colors, markdown: boolean): string {
+  if (markdown) return markdownDiff(edits);
   return edits
-    .map((e) => {
-      if (e.op === 'equal') return markdown ? md(e.text) : e.text;
-      if (markdown) return e.op === 'insert' ? `**${md(e.text)}**` : `~~${md(e.text)}~~`;
-      return e.op === 'insert' ? c.green(`{+${e.text}+}`) : c.red(`[-${e.text}-]`);
-    })
+    .map((e) =>
+      e.op === 'equal'
+        ? e.text
+        : e.op === 'insert'
+          ? c.green(`{+${e.text}+}`)
+          : c.red(`[-${e.text}-]`),
+    )
     .join('');
 }
 
@@ -134,7 +136,7 @@ export function renderHistory(
   const present = history.rounds.filter((r) => r.text !== null).length;
   if (markdown)
     lines.push(
-      `# ${history.lineage}: ${md(history.label)}`,
+      `# ${history.lineage}: ${escapeMarkdown(history.label)}`,
       '',
       `Series \`${history.series}\`; present in ${present} of ${history.rounds.length} rounds.`,
       '',
@@ -151,7 +153,11 @@ export function renderHistory(
       continue;
     }
     const where = `¶${r.paragraph ?? ''} ${r.file}:${r.line ?? ''}`;
-    const body = r.edits ? editsText(r.edits, c, markdown) : markdown ? md(r.text) : r.text;
+    const body = r.edits
+      ? editsText(r.edits, c, markdown)
+      : markdown
+        ? escapeMarkdown(r.text)
+        : r.text;
     if (markdown) lines.push(`- **${when}** — ${r.status} (\`${where}\`): ${body}`);
     else lines.push(`${when}  ${r.status}  ${c.dim(where)}`, `    ${body}`);
   }
@@ -202,26 +208,20 @@ export function historyHtml(history: History, back?: { href: string; label: stri
 export function historyFromSeries(report: SeriesReport, lineage: Lineage): History {
   const byRound = new Map(lineage.occurrences.map((o) => [o.round, o]));
   const dropped = new Set(lineage.droppedIn);
-  let previous: string | null = null;
-  const rounds = report.rounds.map((r, round) => {
-    const o = byRound.get(round);
-    const text = o ? o.text : null;
-    const edits =
-      text !== null && previous !== null && text !== previous
-        ? diffWords(previous, text).edits
-        : null;
-    if (text !== null) previous = text;
-    return {
-      round,
-      date: r.date || null,
-      file: r.file,
-      status: o ? STATUS_OF[o.status] : dropped.has(round) ? 'dropped' : 'absent',
-      text,
-      paragraph: o?.paragraph ?? null,
-      line: o?.line ?? null,
-      edits,
-    };
-  });
+  const rounds = withEdits(
+    report.rounds.map((r, round) => {
+      const o = byRound.get(round);
+      return {
+        round,
+        date: r.date || null,
+        file: r.file,
+        status: o ? ROUND_STATUS[o.status] : dropped.has(round) ? 'dropped' : 'absent',
+        text: o ? o.text : null,
+        paragraph: o?.paragraph ?? null,
+        line: o?.line ?? null,
+      };
+    }),
+  );
   return {
     series: report.series,
     lineage: lineage.id,
@@ -231,15 +231,6 @@ export function historyFromSeries(report: SeriesReport, lineage: Lineage): Histo
     rounds,
   };
 }
-
-/** Occurrence statuses as the database names them. */
-const STATUS_OF: Readonly<Record<OccurrenceStatus, string>> = {
-  first: 'new',
-  new: 'new',
-  carried: 'present',
-  changed: 'changed',
-  revived: 'revived',
-};
 
 /**
  * The search index `reports/index.html` carries: one entry per distinct wording of every lineage

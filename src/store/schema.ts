@@ -4,6 +4,17 @@
  * Any SQLite client with FTS5 reads it; nothing of ours is needed.
  */
 
+import type { OccurrenceStatus } from '../model/series.js';
+
+/** How a series occurrence status is named in `lineage_rounds` (and by `history`). */
+export const ROUND_STATUS: Readonly<Record<OccurrenceStatus, string>> = {
+  first: 'new',
+  new: 'new',
+  carried: 'present',
+  changed: 'changed',
+  revived: 'revived',
+};
+
 /** `PRAGMA user_version` of the schema this code writes and reads. */
 export const ARCHIVE_SCHEMA_VERSION = 1;
 

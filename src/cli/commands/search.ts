@@ -83,10 +83,12 @@ export const searchCommand: Command = {
       throw new UserError('E_OPTION', `--limit is ${String(limit)}`, {
         expected: 'a whole number from 1',
       });
+    const since = dateOption(args, 'since');
+    const until = dateOption(args, 'until');
     const filters = {
       ...(typeof args['series'] === 'string' ? { series: args['series'] } : {}),
-      ...(dateOption(args, 'since') ? { since: dateOption(args, 'since') as string } : {}),
-      ...(dateOption(args, 'until') ? { until: dateOption(args, 'until') as string } : {}),
+      ...(since ? { since } : {}),
+      ...(until ? { until } : {}),
       ...(typeof args['actor'] === 'string' ? { actor: args['actor'] } : {}),
       ...(typeof args['kind'] === 'string'
         ? { kind: args['kind'] as 'new' | 'dropped' | 'changed' }
