@@ -10,7 +10,7 @@ import type { IndexSeries, PairSummary } from '../report/render/render-index-htm
 import { renderIndexHtml } from '../report/render/render-index-html.js';
 import type { SearchEntry } from '../report/render/render-index-html.js';
 import { historyHref } from '../report/render/render-series-html.js';
-import { historyFromSeries, historyHtml, searchEntries } from '../store/render-archive.js';
+import { historyFromSeries, historyHtml, searchEntries } from '../store/history-page.js';
 import type { Lineage } from '../model/series.js';
 import { COMPARISON_RENDERERS } from '../report/render/index.js';
 import { renderSeriesHtml } from '../report/render/render-series-html.js';

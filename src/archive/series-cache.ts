@@ -21,12 +21,11 @@ export interface CachedSeries {
   readonly diagnostics: readonly (Diagnostic & { file: string })[];
 }
 
-/** The cache key of a series of `files`, or undefined when one of them cannot be keyed (stdin, a URL). */
-export function seriesCacheKey(
-  files: readonly string[],
-  options: LoadOptions,
-  title: string | undefined,
-): string | undefined {
+/**
+ * The cache key of a series of `files`, or undefined when one of them cannot be keyed (stdin, a
+ * URL). The `series.yaml` of their folder is part of the key, so its title and settings are too.
+ */
+export function seriesCacheKey(files: readonly string[], options: LoadOptions): string | undefined {
   if (files.some((f) => f === '-' || isUrl(f))) return undefined;
   const hash = createHash('sha256');
   for (const part of [
@@ -34,7 +33,6 @@ export function seriesCacheKey(
     toolFingerprint(),
     options.format ?? '',
     String(options.maxBytes ?? ''),
-    title ?? '',
   ])
     hash.update(`${part}\0`);
   if (options.lexiconFile) hash.update(readBytes(options.lexiconFile, { kind: 'lexicon file' }));

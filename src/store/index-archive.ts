@@ -84,7 +84,7 @@ export async function indexArchive(
           const now = db.prepare('SELECT inputs_sha256 AS h FROM series WHERE id = ?').get(name) as
             { h: string } | undefined;
           if (!options.rebuild && now?.h === inputs) return false;
-          db.prepare('DELETE FROM series WHERE id = ?').run(name);
+          if (now) removeSeries(db, name);
           writeSeries(db, name, inputs, rounds, series, pairs, sha);
           return true;
         })
@@ -93,7 +93,7 @@ export async function indexArchive(
     }
     for (const name of known.keys()) {
       if (names.has(name)) continue;
-      db.transaction(() => db.prepare('DELETE FROM series WHERE id = ?').run(name)).immediate();
+      db.transaction(() => removeSeries(db, name)).immediate();
       removed.push(name);
     }
     const rows: Record<string, number> = {};
@@ -101,6 +101,7 @@ export async function indexArchive(
       'series',
       'statements',
       'sentences',
+      'texts',
       'commitments',
       'lineages',
       'lineage_rounds',
@@ -120,9 +121,62 @@ export async function indexArchive(
 const statementId = (series: string, statement: Statement) =>
   `${series}/${basename(statement.file)}`;
 
-/** The integer key of a statement: 48 bits of the SHA-1 of its id, the same in every build. */
-export function statementKey(id: string): number {
-  return Number.parseInt(createHash('sha1').update(id).digest('hex').slice(0, 12), 16);
+/**
+ * 47 bits of the SHA-1 of `value`: the integer key of a statement, a text or a commitment, the
+ * same in every build. 47 bits is what SQLite stores in 6 bytes (8 for a 48th bit).
+ */
+export function hashKey(value: string): number {
+  return Number.parseInt(createHash('sha1').update(value).digest('hex').slice(0, 12), 16) % 2 ** 47;
+}
+
+/** The integer key of a statement: {@link hashKey} of its id. */
+export const statementKey = hashKey;
+
+/**
+ * Removes a series and what only it used: its rows go with the series (foreign-key cascades),
+ * the wordings and analyses no other series shares are deleted after them.
+ */
+function removeSeries(db: Database, name: string): void {
+  db.prepare('DELETE FROM series WHERE id = ?').run(name);
+  db.prepare(
+    'DELETE FROM texts WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.text = texts.n)',
+  ).run();
+  db.prepare(
+    'DELETE FROM commitments WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.commitment = commitments.n)',
+  ).run();
+}
+
+/**
+ * The key of a row of a content-keyed table (texts, commitments), adding the row when it is new:
+ * {@link hashKey} of the row's values, or the next free key when other values hold that one.
+ */
+function contentKeys(
+  db: Database,
+  table: 'texts' | 'commitments',
+  columns: readonly string[],
+): (values: readonly unknown[]) => number {
+  const select = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE n = ?`);
+  const insert = db.prepare(
+    `INSERT INTO ${table} (n, ${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}, ?)`,
+  );
+  const known = new Map<string, number>();
+  return (values) => {
+    const content = JSON.stringify(values);
+    let key = known.get(content);
+    if (key !== undefined) return key;
+    key = hashKey(content);
+    for (;;) {
+      const row = select.get(key) as Record<string, unknown> | undefined;
+      if (!row) {
+        insert.run(key, ...values);
+        break;
+      }
+      if (JSON.stringify(columns.map((c) => row[c])) === content) break;
+      key = (key + 1) % 2 ** 47;
+    }
+    known.set(content, key);
+    return key;
+  };
 }
 
 function writeSeries(
@@ -148,13 +202,22 @@ function writeSeries(
     'INSERT INTO paragraphs (statement, id, section, label, number, ordinal, line) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const insertSentence = db.prepare(
-    `INSERT INTO sentences (statement, id, paragraph, paragraph_label, ordinal, text, start, "end", line, "column", page, page_line, lineage_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sentences (statement, id, paragraph, paragraph_label, ordinal, text, commitment, start, "end", line, "column", page, page_line, lineage_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertCommitment = db.prepare(
-    `INSERT INTO commitments (sentence, actor, actor_kind, act, family, action, role, is_context, strength, entities, items)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const textKey = contentKeys(db, 'texts', ['text']);
+  const commitmentKey = contentKeys(db, 'commitments', [
+    'actor',
+    'actor_kind',
+    'act',
+    'family',
+    'action',
+    'role',
+    'is_context',
+    'strength',
+    'entities',
+    'items',
+  ]);
   const keys = rounds.map((r) => statementKey(statementId(name, r)));
   // The lineage of every sentence, known before the sentences are written.
   const lineageOfSentence = new Map<string, string>();
@@ -182,7 +245,22 @@ function writeSeries(
       meta.language ?? null,
       JSON.stringify(meta),
     );
-    const sentenceN = new Map<string, number>();
+    const commitmentOf = new Map<string, number>();
+    for (const c of statement.commitments) {
+      const values = [
+        c.actor.name,
+        c.actor.kind,
+        c.act,
+        c.family,
+        c.action ?? null,
+        c.role,
+        c.isContext ? 1 : 0,
+        c.strength.level,
+        JSON.stringify(c.entities.map((e) => [e.kind, e.text, e.value])),
+        JSON.stringify(c.items),
+      ];
+      commitmentOf.set(c.sentenceId, commitmentKey(values));
+    }
     const walk = (section: Section, parent: string | null) => {
       insertSection.run(
         key,
@@ -197,13 +275,14 @@ function writeSeries(
         const label = p.number ?? String(p.ordinal);
         insertParagraph.run(key, p.id, section.id, label, p.number ?? null, p.ordinal, p.span.line);
         p.sentences.forEach((s, k) => {
-          const values = [
+          insertSentence.run(
             key,
             s.id,
             p.id,
             label,
             k + 1,
-            s.text,
+            textKey([s.text]),
+            commitmentOf.get(s.id) ?? null,
             s.span.start,
             s.span.end,
             s.span.line,
@@ -211,36 +290,20 @@ function writeSeries(
             s.span.page ?? null,
             s.span.pageLine ?? null,
             lineageOfSentence.get(`${key}#${s.id}`) ?? null,
-          ];
-          sentenceN.set(s.id, Number(insertSentence.run(...values).lastInsertRowid));
+          );
         });
       }
       for (const child of section.sections) walk(child, section.id);
     };
     for (const section of statement.sections) walk(section, null);
-    for (const c of statement.commitments) {
-      insertCommitment.run(
-        sentenceN.get(c.sentenceId) ?? null,
-        c.actor.name,
-        c.actor.kind,
-        c.act,
-        c.family,
-        c.action ?? null,
-        c.role,
-        c.isContext ? 1 : 0,
-        c.strength.level,
-        JSON.stringify(c.entities.map((e) => [e.kind, e.text, e.value])),
-        JSON.stringify(c.items),
-      );
-    }
   });
 
   const insertLineage = db.prepare(
     'INSERT INTO lineages (series_id, id, label, standing, is_context) VALUES (?, ?, ?, ?, ?)',
   );
   const insertRound = db.prepare(
-    `INSERT INTO lineage_rounds (series_id, lineage_id, round_index, status, sentences, paragraph, line, score)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO lineage_rounds (series_id, lineage_id, round_index, status, score)
+     VALUES (?, ?, ?, ?, ?)`,
   );
   for (const lineage of series.lineages) {
     insertLineage.run(
@@ -251,18 +314,9 @@ function writeSeries(
       lineage.isContext ? 1 : 0,
     );
     for (const o of lineage.occurrences)
-      insertRound.run(
-        name,
-        lineage.id,
-        o.round,
-        ROUND_STATUS[o.status],
-        JSON.stringify(o.ids),
-        o.paragraph,
-        o.line,
-        o.score,
-      );
+      insertRound.run(name, lineage.id, o.round, ROUND_STATUS[o.status], o.score);
     for (const round of lineage.droppedIn)
-      insertRound.run(name, lineage.id, round, 'dropped', null, null, null, null);
+      insertRound.run(name, lineage.id, round, 'dropped', null);
   }
 
   const insertChange = db.prepare(

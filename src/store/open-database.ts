@@ -54,8 +54,15 @@ function checkHeader(file: string): void {
   }
 }
 
-/** Checks that an open database is an archive of ours in a schema this code reads. */
-function checkSchema(db: Database, file: string, allowEmpty: boolean): 'ours' | 'empty' {
+/**
+ * Checks that an open database is an archive of ours in a schema this code reads; a writer
+ * (`forWriting`) also takes an empty database and one of an older schema, which it rebuilds.
+ */
+function checkSchema(
+  db: Database,
+  file: string,
+  forWriting: boolean,
+): 'ours' | 'empty' | 'older' {
   let application: number;
   let version: number;
   let tables: number;
@@ -71,7 +78,7 @@ function checkSchema(db: Database, file: string, allowEmpty: boolean): 'ours' | 
     );
   }
   if (application === 0 && version === 0 && tables === 0) {
-    if (allowEmpty) return 'empty';
+    if (forWriting) return 'empty';
     throw databaseError(file, 'is an empty database', 'an archive made by `statement-diff index`');
   }
   if (application !== ARCHIVE_APPLICATION_ID)
@@ -80,6 +87,7 @@ function checkSchema(db: Database, file: string, allowEmpty: boolean): 'ours' | 
       "is another application's SQLite database",
       'a statement-diff archive database (give another --db)',
     );
+  if (forWriting && version >= 1 && version < ARCHIVE_SCHEMA_VERSION) return 'older';
   if (version !== ARCHIVE_SCHEMA_VERSION)
     throw databaseError(
       file,
@@ -87,6 +95,24 @@ function checkSchema(db: Database, file: string, allowEmpty: boolean): 'ours' | 
       'an archive made by this version (rebuild it with `statement-diff index --rebuild`)',
     );
   return 'ours';
+}
+
+/**
+ * Drops every table, view and trigger (the archive of an older schema, before a rebuild); run
+ * with foreign keys off, so that no table's rows are deleted one by one first.
+ */
+function dropEverything(db: Database): void {
+  const objects = db
+    .prepare(
+      "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table', name",
+    )
+    .all() as { type: string; name: string }[];
+  for (const { type, name } of objects) {
+    // The FTS5 shadow tables go with their virtual table.
+    if (type === 'table' && !db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(name))
+      continue;
+    db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}"`);
+  }
 }
 
 /** Opens (creating when missing) the archive at `file` for indexing. */
@@ -106,15 +132,17 @@ export function openForWriting(file: string): Database {
   try {
     const state = checkSchema(db, file, true);
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    if (state === 'empty') {
+    if (state !== 'ours') {
       db.transaction(() => {
+        // An archive of an older schema is derived data: dropped and written again in full.
+        if (state === 'older') dropEverything(db);
         db.exec(ARCHIVE_DDL);
         db.pragma(`application_id = ${ARCHIVE_APPLICATION_ID}`);
         db.pragma(`user_version = ${ARCHIVE_SCHEMA_VERSION}`);
       }).immediate();
     }
+    db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
     db.close();

@@ -106,7 +106,6 @@ interface HitRow {
   marked: string;
   lineage_id: string | null;
   actor: string | null;
-  rank: number;
 }
 
 /** Searches the sentences of the archive with an FTS5 `query`, grouped by lineage. */
@@ -128,37 +127,57 @@ export function searchArchive(
     kind: filters.kind ?? null,
     limit: filters.limit ?? 200,
   };
-  let rows: HitRow[];
+  // Wordings in rank order (bm25 over distinct texts, however many rounds repeat one), then the
+  // sentences of each that pass the filters, until the limit: a word in every sentence of the
+  // archive costs its distinct wordings, not its sentences.
+  let ranked: { n: number }[];
   try {
-    rows = db
+    ranked = db
       .prepare(
-        `SELECT st.series_id, st.round_index, st.date, st.file, s.paragraph_label, s.line,
-                highlight(sentences_fts, 0, char(1), char(2)) AS marked,
-                s.lineage_id, c.actor, bm25(sentences_fts) AS rank
-         FROM sentences_fts
-         JOIN sentences s ON s.n = sentences_fts.rowid
-         JOIN statements st ON st.n = s.statement
-         LEFT JOIN commitments c ON c.sentence = s.n
-         WHERE sentences_fts MATCH @query
-           AND (@series IS NULL OR st.series_id = @series)
-           AND (@since IS NULL OR st.date >= @since)
-           AND (@until IS NULL OR st.date <= @until)
-           AND (@actor IS NULL OR lower(c.actor) = lower(@actor))
-           AND (@kind IS NULL OR EXISTS (
-                 SELECT 1 FROM lineage_rounds lr
-                 JOIN statements s2 ON s2.series_id = lr.series_id AND s2.round_index = lr.round_index
-                 WHERE lr.series_id = st.series_id AND lr.lineage_id = s.lineage_id
-                   AND lr.status = @kind
-                   AND (@since IS NULL OR s2.date >= @since)
-                   AND (@until IS NULL OR s2.date <= @until)))
-         ORDER BY rank, st.series_id, st.round_index, s.n
-         LIMIT @limit`,
+        'SELECT rowid AS n FROM texts_fts WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts), rowid',
       )
-      .all(params) as HitRow[];
+      .all(query) as { n: number }[];
   } catch (error) {
     // A query SQLite cannot read is the user's; a damaged file is the database's.
     if ((error as { code?: string }).code === 'SQLITE_ERROR') throw queryError(query, error);
     throw error;
+  }
+  const marked = db.prepare(
+    'SELECT highlight(texts_fts, 0, char(1), char(2)) AS marked FROM texts_fts WHERE texts_fts MATCH ? AND rowid = ?',
+  );
+  const sentencesOf = db.prepare(
+    `SELECT st.series_id, st.round_index, st.date, st.file, s.paragraph_label, s.line,
+            s.lineage_id, c.actor
+     FROM sentences s
+     JOIN statements st ON st.n = s.statement
+     LEFT JOIN commitments c ON c.n = s.commitment
+     WHERE s.text = @text
+       AND (@series IS NULL OR st.series_id = @series)
+       AND (@since IS NULL OR st.date >= @since)
+       AND (@until IS NULL OR st.date <= @until)
+       AND (@actor IS NULL OR lower(c.actor) = lower(@actor))
+       AND (@kind IS NULL OR EXISTS (
+             SELECT 1 FROM lineage_rounds lr
+             JOIN statements s2 ON s2.series_id = lr.series_id AND s2.round_index = lr.round_index
+             WHERE lr.series_id = st.series_id AND lr.lineage_id = s.lineage_id
+               AND lr.status = @kind
+               AND (@since IS NULL OR s2.date >= @since)
+               AND (@until IS NULL OR s2.date <= @until)))
+     ORDER BY st.series_id, st.round_index, s.n
+     LIMIT @left`,
+  );
+  const rows: HitRow[] = [];
+  for (const { n } of ranked) {
+    const { limit, ...filter } = params;
+    const found = sentencesOf.all({ ...filter, text: n, left: limit - rows.length }) as Omit<
+      HitRow,
+      'marked'
+    >[];
+    if (found.length === 0) continue;
+    // A JS number binds as REAL, which FTS5's rowid constraint ignores: bind an integer.
+    const text = (marked.get(query, BigInt(n)) as { marked: string }).marked;
+    for (const r of found) rows.push({ ...r, marked: text });
+    if (rows.length >= limit) break;
   }
   const groups = new Map<string, { series: string; lineage: string | null; hits: SearchHit[] }>();
   for (const r of rows) {
@@ -247,17 +266,24 @@ export function findLineages(
       expected: 'a lineage id (L…) or words of the commitment',
     });
   const query = words.map((w) => `"${w}"`).join(' ');
-  const best = db
+  const ranked = db
     .prepare(
-      `SELECT st.series_id AS series, s.lineage_id AS id
-       FROM sentences_fts
-       JOIN sentences s ON s.n = sentences_fts.rowid
-       JOIN statements st ON st.n = s.statement
-       WHERE sentences_fts MATCH ? AND s.lineage_id IS NOT NULL AND (? IS NULL OR st.series_id = ?)
-       ORDER BY bm25(sentences_fts), st.series_id, st.round_index, s.n LIMIT 1`,
+      'SELECT rowid AS n FROM texts_fts WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts), rowid',
     )
-    .get(query, series ?? null, series ?? null) as { series: string; id: string } | undefined;
-  return best ? [best] : [];
+    .all(query) as { n: number }[];
+  const lineageOf = db.prepare(
+    `SELECT st.series_id AS series, s.lineage_id AS id
+     FROM sentences s JOIN statements st ON st.n = s.statement
+     WHERE s.text = ? AND s.lineage_id IS NOT NULL AND (? IS NULL OR st.series_id = ?)
+     ORDER BY st.series_id, st.round_index, s.n LIMIT 1`,
+  );
+  for (const { n } of ranked) {
+    const best = lineageOf.get(n, series ?? null, series ?? null) as
+      | { series: string; id: string }
+      | undefined;
+    if (best) return [best];
+  }
+  return [];
 }
 
 /** Each round with its word edits from the wording before it (the last round it was present in). */
@@ -288,38 +314,38 @@ export function historyOf(db: Database, series: string, id: string): History {
       'SELECT n, round_index, date, file FROM statements WHERE series_id = ? ORDER BY round_index',
     )
     .all(series) as { n: number; round_index: number; date: string | null; file: string }[];
-  const rows = new Map(
+  const statuses = new Map(
     (
       db
         .prepare(
-          'SELECT round_index, status, sentences, paragraph, line FROM lineage_rounds WHERE series_id = ? AND lineage_id = ?',
+          'SELECT round_index, status FROM lineage_rounds WHERE series_id = ? AND lineage_id = ?',
         )
-        .all(series, id) as {
-        round_index: number;
-        status: string;
-        sentences: string | null;
-        paragraph: string | null;
-        line: number | null;
-      }[]
-    ).map((r) => [r.round_index, r]),
+        .all(series, id) as { round_index: number; status: string }[]
+    ).map((r) => [r.round_index, r.status]),
   );
-  const textOf = db.prepare('SELECT text FROM sentences WHERE statement = ? AND id = ?');
+  const wordings = new Map<number, { paragraph: string; line: number; texts: string[] }>();
+  for (const w of db
+    .prepare(
+      `SELECT s.statement, s.paragraph_label, s.line, t.text
+       FROM sentences s JOIN texts t ON t.n = s.text
+       WHERE s.lineage_id = ? ORDER BY s.n`,
+    )
+    .all(id) as { statement: number; paragraph_label: string; line: number; text: string }[]) {
+    const round = wordings.get(w.statement);
+    if (round) round.texts.push(w.text);
+    else wordings.set(w.statement, { paragraph: w.paragraph_label, line: w.line, texts: [w.text] });
+  }
   const rounds = withEdits(
     statements.map((st) => {
-      const row = rows.get(st.round_index);
-      const ids = row?.sentences ? (JSON.parse(row.sentences) as string[]) : [];
+      const wording = wordings.get(st.n);
       return {
         round: st.round_index,
         date: st.date,
         file: st.file,
-        status: row?.status ?? 'absent',
-        text: ids.length
-          ? ids
-              .map((sid) => (textOf.get(st.n, sid) as { text: string } | undefined)?.text ?? '')
-              .join(' ')
-          : null,
-        paragraph: row?.paragraph ?? null,
-        line: row?.line ?? null,
+        status: statuses.get(st.round_index) ?? 'absent',
+        text: wording ? wording.texts.join(' ') : null,
+        paragraph: wording?.paragraph ?? null,
+        line: wording?.line ?? null,
       };
     }),
   );

@@ -16,7 +16,7 @@ export const ROUND_STATUS: Readonly<Record<OccurrenceStatus, string>> = {
 };
 
 /** `PRAGMA user_version` of the schema this code writes and reads. */
-export const ARCHIVE_SCHEMA_VERSION = 1;
+export const ARCHIVE_SCHEMA_VERSION = 2;
 
 /** `PRAGMA application_id`: "SDIF", so a database of ours is told from a foreign one. */
 export const ARCHIVE_APPLICATION_ID = 0x53444946;
@@ -32,7 +32,7 @@ CREATE TABLE series (
 ) STRICT;
 
 CREATE TABLE statements (
-  n INTEGER PRIMARY KEY,            -- from a hash of id: the same in every build of the archive
+  n INTEGER PRIMARY KEY,            -- 47 bits of the SHA-1 of id: the same in every build of the archive
   id TEXT NOT NULL UNIQUE,          -- <series>/<file name>
   series_id TEXT NOT NULL REFERENCES series(id) ON DELETE CASCADE,
   round_index INTEGER NOT NULL,     -- 0-based, in date order
@@ -71,26 +71,13 @@ CREATE TABLE paragraphs (
   PRIMARY KEY (statement, id)
 ) STRICT, WITHOUT ROWID;
 
-CREATE TABLE sentences (
-  n INTEGER PRIMARY KEY,            -- the FTS5 rowid, in writing order: a surrogate, not stable across builds
-  statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
-  id TEXT NOT NULL,                 -- s1/n4/1 …
-  paragraph TEXT NOT NULL,
-  paragraph_label TEXT NOT NULL,
-  ordinal INTEGER NOT NULL,         -- 1-based within its paragraph
-  text TEXT NOT NULL,
-  start INTEGER NOT NULL,
-  "end" INTEGER NOT NULL,
-  line INTEGER NOT NULL,
-  "column" INTEGER NOT NULL,
-  page INTEGER,
-  page_line INTEGER,
-  lineage_id TEXT,                  -- the lineage of its series this sentence belongs to
-  UNIQUE (statement, id)
+CREATE TABLE texts (
+  n INTEGER PRIMARY KEY,            -- 47 bits of the SHA-1 of the text (the next free key on a collision): the FTS5 rowid
+  text TEXT NOT NULL                -- one row per distinct wording, however many rounds repeat it
 ) STRICT;
 
 CREATE TABLE commitments (
-  sentence INTEGER PRIMARY KEY REFERENCES sentences(n) ON DELETE CASCADE, -- = sentences.n
+  n INTEGER PRIMARY KEY,            -- 47 bits of the SHA-1 of the row's other columns: one row per distinct analysis
   actor TEXT NOT NULL,
   actor_kind TEXT NOT NULL,
   act TEXT NOT NULL,
@@ -102,6 +89,28 @@ CREATE TABLE commitments (
   entities TEXT NOT NULL,           -- JSON array of [kind, text, value]
   items TEXT NOT NULL               -- JSON array of strings
 ) STRICT;
+
+CREATE TABLE sentences (
+  n INTEGER PRIMARY KEY,            -- in writing order: a surrogate, not stable across builds
+  statement INTEGER NOT NULL REFERENCES statements(n) ON DELETE CASCADE,
+  id TEXT NOT NULL,                 -- s1/n4/1 …
+  paragraph TEXT NOT NULL,
+  paragraph_label TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,         -- 1-based within its paragraph
+  text INTEGER NOT NULL REFERENCES texts(n),
+  commitment INTEGER REFERENCES commitments(n),
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  "column" INTEGER NOT NULL,
+  page INTEGER,
+  page_line INTEGER,
+  lineage_id TEXT,                  -- the lineage of its series this sentence belongs to
+  UNIQUE (statement, id)
+) STRICT;
+CREATE INDEX sentences_text ON sentences(text);
+CREATE INDEX sentences_commitment ON sentences(commitment);
+CREATE INDEX sentences_lineage ON sentences(lineage_id);
 
 CREATE TABLE lineages (
   series_id TEXT NOT NULL REFERENCES series(id) ON DELETE CASCADE,
@@ -118,10 +127,7 @@ CREATE TABLE lineage_rounds (
   lineage_id TEXT NOT NULL,
   round_index INTEGER NOT NULL,     -- with series_id, the round's row of statements
   status TEXT NOT NULL CHECK (status IN ('new', 'present', 'changed', 'dropped', 'revived')),
-  sentences TEXT,                   -- JSON array of sentence ids in that round (NULL when dropped)
-  paragraph TEXT,
-  line INTEGER,
-  score REAL,
+  score REAL,                       -- of the alignment that carried it into this round (NULL when dropped)
   PRIMARY KEY (series_id, lineage_id, round_index),
   FOREIGN KEY (series_id, lineage_id) REFERENCES lineages(series_id, id) ON DELETE CASCADE
 ) STRICT, WITHOUT ROWID;
@@ -149,25 +155,37 @@ CREATE TABLE changes (
 ) STRICT;
 CREATE INDEX changes_actor_kind ON changes(actor, kind);
 
-CREATE VIRTUAL TABLE sentences_fts USING fts5(
-  text, content = 'sentences', content_rowid = 'n', tokenize = 'porter unicode61'
+CREATE VIRTUAL TABLE texts_fts USING fts5(
+  text, content = 'texts', content_rowid = 'n', tokenize = 'porter unicode61'
 );
-CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts (rowid, text) VALUES (new.n, new.text);
+CREATE TRIGGER texts_fts_insert AFTER INSERT ON texts BEGIN
+  INSERT INTO texts_fts (rowid, text) VALUES (new.n, new.text);
 END;
-CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
-  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.n, old.text);
+CREATE TRIGGER texts_fts_delete AFTER DELETE ON texts BEGIN
+  INSERT INTO texts_fts (texts_fts, rowid, text) VALUES ('delete', old.n, old.text);
 END;
+
+-- Every sentence with its wording and its commitment: what one row of a round says.
+CREATE VIEW sentence_texts AS
+SELECT s.n, st.series_id, st.round_index, st.date, st.file, s.id, s.paragraph_label, s.line,
+       t.text, c.actor, c.act, c.family, c.action, c.role, c.strength, c.is_context, s.lineage_id
+FROM sentences s
+JOIN statements st ON st.n = s.statement
+JOIN texts t ON t.n = s.text
+LEFT JOIN commitments c ON c.n = s.commitment;
 
 -- One commitment across every round of its series: status and wording per round.
 CREATE VIEW commitment_history AS
-SELECT lr.series_id, lr.lineage_id, l.label, lr.round_index, s.date, s.file,
-       lr.status, lr.paragraph, lr.line,
-       (SELECT group_concat(t.text, ' ') FROM json_each(lr.sentences) j
-          JOIN sentences t ON t.statement = s.n AND t.id = j.value) AS text
+SELECT lr.series_id, lr.lineage_id, l.label, lr.round_index, st.date, st.file, lr.status,
+       (SELECT s.paragraph_label FROM sentences s
+          WHERE s.lineage_id = lr.lineage_id AND s.statement = st.n ORDER BY s.n LIMIT 1) AS paragraph,
+       (SELECT s.line FROM sentences s
+          WHERE s.lineage_id = lr.lineage_id AND s.statement = st.n ORDER BY s.n LIMIT 1) AS line,
+       (SELECT group_concat(w.text, ' ') FROM (SELECT t.text FROM sentences s JOIN texts t ON t.n = s.text
+          WHERE s.lineage_id = lr.lineage_id AND s.statement = st.n ORDER BY s.n) w) AS text
 FROM lineage_rounds lr
 JOIN lineages l ON l.series_id = lr.series_id AND l.id = lr.lineage_id
-JOIN statements s ON s.series_id = lr.series_id AND s.round_index = lr.round_index;
+JOIN statements st ON st.series_id = lr.series_id AND st.round_index = lr.round_index;
 
 -- Changes by actor and kind, with the date of the round they appear in.
 CREATE VIEW changes_by_actor AS
@@ -182,8 +200,9 @@ export const ARCHIVE_TABLES = [
   'statements',
   'sections',
   'paragraphs',
-  'sentences',
+  'texts',
   'commitments',
+  'sentences',
   'lineages',
   'lineage_rounds',
   'changes',

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seriesCacheKey, readCachedSeries } from '../../src/archive/series-cache.js';
 import { expandInputs } from '../../src/archive/load-series.js';
-import { readSeriesConfig } from '../../src/archive/load-statement.js';
 import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sd-series-cache-'));
@@ -18,11 +17,7 @@ describe('series cache', () => {
     const out = (n: number) => join(dir, `series-${n}.json`);
     const first = await runCli(['series', folder, '--out', out(1)]);
     expect(first.code).toBe(1);
-    const key = seriesCacheKey(
-      expandInputs([folder]),
-      { maxBytes: 50 * 1024 * 1024 },
-      readSeriesConfig(folder).title,
-    );
+    const key = seriesCacheKey(expandInputs([folder]), { maxBytes: 50 * 1024 * 1024 });
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     const cached = readCachedSeries('.cache/series', key as string);
     expect(cached?.report.rounds).toHaveLength(7);
@@ -33,11 +28,7 @@ describe('series cache', () => {
       join(folder, '2026-01-04.md'),
       '\n19. Both sides agreed to open a joint museum in 2028.\n',
     );
-    const changedKey = seriesCacheKey(
-      expandInputs([folder]),
-      { maxBytes: 50 * 1024 * 1024 },
-      undefined,
-    );
+    const changedKey = seriesCacheKey(expandInputs([folder]), { maxBytes: 50 * 1024 * 1024 });
     expect(changedKey).not.toBe(key);
     await runCli(['series', folder, '--out', out(3)]);
     expect(readFileSync(out(3), 'utf8')).toContain('joint museum');

@@ -53,8 +53,6 @@ function dump(file: string): Record<string, unknown[]> {
         .map((r) => {
           if (table === 'sentences')
             return JSON.stringify({ ...r, n: stable.get(r['n'] as number) });
-          if (table === 'commitments')
-            return JSON.stringify({ ...r, sentence: stable.get(r['sentence'] as number) });
           return JSON.stringify(r);
         })
         .sort();
@@ -83,13 +81,13 @@ describe('index', () => {
       const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
       expect(count('SELECT count(*) AS n FROM series')).toBe(2);
       expect(count('SELECT count(*) AS n FROM statements')).toBe(11);
-      // Every sentence is in the full-text index: a phrase of its first two words finds its row.
-      const sentences = sqlite.prepare('SELECT n, text FROM sentences').all() as {
+      // Every wording is in the full-text index: a phrase of its first two words finds its row.
+      const sentences = sqlite.prepare('SELECT n, text FROM texts').all() as {
         n: number;
         text: string;
       }[];
       const found = sqlite.prepare(
-        'SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ? AND rowid = ?',
+        'SELECT count(*) AS n FROM texts_fts WHERE texts_fts MATCH ? AND rowid = ?',
       );
       const missing = sentences.filter((s) => {
         const words = (s.text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 2);
@@ -98,11 +96,15 @@ describe('index', () => {
       });
       expect(sentences.length).toBeGreaterThan(200);
       expect(missing.map((s) => s.text)).toEqual([]);
+      // One row per distinct wording, and every sentence has its wording and its analysis.
+      expect(count('SELECT count(*) - count(DISTINCT text) AS n FROM texts')).toBe(0);
+      expect(count('SELECT count(*) AS n FROM sentences')).toBeGreaterThan(sentences.length);
+      expect(count('SELECT count(*) AS n FROM sentences WHERE commitment IS NULL')).toBe(0);
       // … and in one lineage.
       expect(count('SELECT count(*) AS n FROM sentences WHERE lineage_id IS NULL')).toBe(0);
       // Porter stemming: "settle" finds "settled".
       expect(
-        count("SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH 'settle'"),
+        count("SELECT count(*) AS n FROM texts_fts WHERE texts_fts MATCH 'settle'"),
       ).toBeGreaterThan(0);
     } finally {
       sqlite.close();
@@ -428,6 +430,37 @@ describe('a database that is not ours', () => {
       expect(sha(file)).toBe(before);
     }
     expect(existsSync(join(dir, 'exports-foreign'))).toBe(false);
+  });
+
+  it('an archive of an older schema of ours: readers ask for a rebuild, index rebuilds it', async () => {
+    const file = join(dir, 'older.sqlite');
+    const older = new Database(file);
+    older.exec(
+      'CREATE TABLE series (id TEXT PRIMARY KEY); CREATE TABLE sentences (n INTEGER PRIMARY KEY, text TEXT);' +
+        "CREATE VIRTUAL TABLE sentences_fts USING fts5(text); INSERT INTO series VALUES ('old')",
+    );
+    older.pragma(`application_id = ${0x53444946}`);
+    older.pragma('user_version = 1');
+    older.close();
+    const before = sha(file);
+    const read = await runCli(['search', 'Kashmir', '--db', file]);
+    expect(read.code).toBe(2);
+    expect(read.stderr).toMatch(/has schema version 1, this statement-diff reads \d.*--rebuild/);
+    expect(sha(file)).toBe(before);
+    const r = await runCli(['index', 'statements', '--db', file]);
+    expect(r.stdout).toMatch(/2 series indexed/);
+    expect(r.code).toBe(0);
+    const rebuilt = new Database(file, { readonly: true });
+    try {
+      expect(rebuilt.pragma('user_version', { simple: true })).toBe(ARCHIVE_SCHEMA_VERSION);
+      expect(rebuilt.prepare('SELECT id FROM series ORDER BY id').all()).toHaveLength(2);
+      expect(
+        rebuilt.prepare("SELECT name FROM sqlite_master WHERE name = 'sentences_fts'").all(),
+      ).toEqual([]);
+    } finally {
+      rebuilt.close();
+    }
+    expect((await runCli(['search', 'Kashmir', '--db', file])).code).toBe(0);
   });
 
   it('a missing database: a clear error, exit 2', async () => {

@@ -44,6 +44,9 @@ export const historyCommand: Command = {
     const { openForReading, withDatabase } = await import('../../store/open-database.js');
     const { findLineages, historyOf } = await import('../../store/query-archive.js');
     const { renderHistory } = await import('../../store/render-archive.js');
+    const format = args['format'] as 'terminal' | 'markdown' | 'json' | 'html';
+    // The HTML code (hast) is loaded only for an HTML page: start-up is most of a query.
+    const page = format === 'html' ? await import('../../store/history-page.js') : undefined;
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
     const atomic = out ? await import('../../archive/write-atomic.js') : undefined;
     if (out) atomic?.checkWritable(out);
@@ -63,12 +66,14 @@ export const historyCommand: Command = {
           },
         );
       const { series: name, id } = found[0] as { series: string; id: string };
-      const format = args['format'] as 'terminal' | 'markdown' | 'json' | 'html';
-      const text = renderHistory(
-        historyOf(db, name, id),
-        format,
-        format === 'terminal' && !out && useColor(args, io),
-      );
+      const history = historyOf(db, name, id);
+      const text = page
+        ? page.historyHtml(history)
+        : renderHistory(
+            history,
+            format as 'terminal' | 'markdown' | 'json',
+            format === 'terminal' && !out && useColor(args, io),
+          );
       if (out && atomic) atomic.writeAtomic(out, text);
       else io.stdout(text);
       return EXIT_SAME;

@@ -41,27 +41,26 @@ export const seriesCommand: Command = {
         'One row per commitment and round',
       ),
   execute: async (args, io) => {
-    const { expandInputs, loadSeries } = await import('../../archive/load-series.js');
-    const { readSeriesConfig } = await import('../../archive/load-statement.js');
+    // Only what the run needs is loaded: a warm run (a cache hit) loads no parsing or aligning
+    // code, and each format its own renderer (start-up is most of a warm run).
+    const { expandInputs } = await import('../../archive/series-files.js');
     const { checkWritable, writeAtomic } = await import('../../archive/write-atomic.js');
     if (typeof args['out'] === 'string') checkWritable(args['out']);
-    const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } =
-      await import('../../report/render/render-series.js');
-    const { renderSeriesHtml } = await import('../../report/render/render-series-html.js');
-    const { buildSeries } = await import('../../series/build-series.js');
     const width = widthOf(args, 40, 120);
     const jobs = jobsOf(args);
     const load = loadOptionsOf(args, io);
     const inputs = (args['inputs'] as unknown[]).map(String);
-    const folder = inputs.length === 1 ? inputs[0] : undefined;
-    const title = folder !== undefined ? readSeriesConfig(folder).title : undefined;
     // A whole series result is cached beside the parse cache, keyed by its inputs' bytes.
     const cache = load.cacheDir ? await import('../../archive/series-cache.js') : undefined;
     const cacheDir = load.cacheDir ? join(dirname(load.cacheDir), 'series') : undefined;
-    const key =
-      cache && cacheDir ? cache.seriesCacheKey(expandInputs(inputs), load, title) : undefined;
+    const key = cache && cacheDir ? cache.seriesCacheKey(expandInputs(inputs), load) : undefined;
     let cached = cache && cacheDir && key ? cache.readCachedSeries(cacheDir, key) : undefined;
     if (!cached) {
+      const { loadSeries } = await import('../../archive/load-series.js');
+      const { readSeriesConfig } = await import('../../archive/load-statement.js');
+      const { buildSeries } = await import('../../series/build-series.js');
+      const folder = inputs.length === 1 ? inputs[0] : undefined;
+      const title = folder !== undefined ? readSeriesConfig(folder).title : undefined;
       const statements = await loadSeries(inputs, load, jobs);
       cached = {
         report: buildSeries(statements, title ? { title } : {}),
@@ -82,6 +81,8 @@ export const seriesCommand: Command = {
       (args['format'] as (typeof FORMATS)[number] | undefined) ??
       (ext ? byExt[ext] : undefined) ??
       (out ? 'json' : 'terminal');
+    const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } =
+      await import('../../report/render/render-series.js');
     const text =
       format === 'markdown'
         ? renderSeriesMarkdown(report)
@@ -90,7 +91,7 @@ export const seriesCommand: Command = {
           : format === 'csv'
             ? renderSeriesCsv(report)
             : format === 'html'
-              ? renderSeriesHtml(report)
+              ? (await import('../../report/render/render-series-html.js')).renderSeriesHtml(report)
               : renderSeriesTerminal(report, { color: !out && useColor(args, io), width });
     if (out) writeAtomic(out, text);
     else io.stdout(text);

@@ -1,6 +1,6 @@
 /** Markdown renderer: summary table, then changes by significance and by section; readable on GitHub. */
 import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
-import { CHANGE_KINDS } from '../build-comparison.js';
+import { CHANGE_KINDS } from '../formats.js';
 import {
   citation,
   fileLine,
