@@ -296,6 +296,31 @@ const MEETING_SUBJECT =
 /** Act families whose sentences stay commitments even when a context phrase occurs in them. */
 const COMMITTING_FAMILIES = new Set(['commit', 'urge', 'oppose', 'support', 'affirm', 'seek']);
 
+/**
+ * Words by which a judgement speaks of the actor's own course ("conditions are likely to warrant
+ * low rates", "accommodation will remain appropriate", "the stance of policy"): guidance.
+ */
+const OWN_COURSE = /\b(?:appropriate|warrant(?:s|ed)?|polic(?:y|ies))\b/i;
+
+/**
+ * A judgement about how the world will go commits nobody: "expects inflation to return to 2
+ * percent", "anticipates that inflation would run below …", "judges that there has been
+ * improvement". One about the actor's own course commits it: "expects to begin reducing its
+ * holdings" (the actor is the subject of the infinitive), "expects it will be appropriate to
+ * raise", "anticipates that conditions are likely to warrant low rates" (docs/glossary.md#role).
+ * An aside between commas ("expects that, with gradual adjustments in policy, activity will
+ * expand") is not the object.
+ */
+function isForecast(text: string, act: FoundAct): boolean {
+  const object = text
+    .slice(act.end)
+    .replace(/^\s*that\b/i, '')
+    .replace(/^\s*,[^,]*,/, '')
+    .trim();
+  if (/^to\b/i.test(object)) return false;
+  return !OWN_COURSE.test(object);
+}
+
 /** The role of a sentence (docs/glossary.md#role). */
 function roleOf(
   text: string,
@@ -313,6 +338,7 @@ function roleOf(
     if (MEETING_SUBJECT.test(text)) return 'context';
   }
   if (actor.kind === 'none' || act === undefined) return 'assessment';
+  if (family === 'judge' && isForecast(text, act)) return 'assessment';
   return 'commitment';
 }
 

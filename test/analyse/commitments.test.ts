@@ -74,6 +74,29 @@ describe('roles', () => {
     expect(roles).toEqual(['context', 'context', 'context', 'context', 'commitment', 'assessment']);
   });
 
+  it.each([
+    ['The Committee expects inflation to return to its 2 percent objective.', 'assessment'],
+    ['The Committee anticipates that inflation would run at or below 2 percent.', 'assessment'],
+    [
+      'The Committee judges that there has been considerable improvement in the labor market.',
+      'assessment',
+    ],
+    [
+      'The Committee currently expects that, with gradual adjustments in the stance of monetary policy, economic activity will continue to expand.',
+      'assessment',
+    ],
+    ['The Committee expects to begin reducing its holdings of Treasury securities.', 'commitment'],
+    ['The Committee expects it will soon be appropriate to raise the target range.', 'commitment'],
+    [
+      'The Committee anticipates that weak economic conditions are likely to warrant exceptionally low levels of the federal funds rate.',
+      'commitment',
+    ],
+    ['The two sides agreed to build a port.', 'commitment'],
+  ])('a forecast commits nobody, guidance on its own course does: %s', (text, role) => {
+    const [c] = commitments(`${text}\n`, '');
+    expect(c?.role).toBe(role);
+  });
+
   it('keeps a commitment a commitment when a context word occurs in it', () => {
     const [c] = commitments(
       'The two sides agreed to celebrate the 75th anniversary with a joint exhibition.\n',
