@@ -65,7 +65,16 @@ export function latestDateOf(c: Commitment, roundDate: string): string | undefin
       /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i.exec(
         e.text,
       );
-    if (!month) continue;
+    if (!month) {
+      // A bare year the commitment is due in or by ("later in 2025", "by 2027"): its last day.
+      const at = c.text.indexOf(e.text);
+      const lead = at > 0 ? c.text.slice(Math.max(0, at - 12), at) : '';
+      if (/^\d{4}$/.test(e.text) && /\b(?:in|by|before|until|through|end of)\s+$/i.test(lead)) {
+        const date = `${e.text}-12-31`;
+        if (!latest || date > latest) latest = date;
+      }
+      continue;
+    }
     const mm = MONTH_NUMBERS[(month[1] as string).toLowerCase()] as number;
     const year = /\b(\d{4})\b/.exec(e.text);
     const yy = year ? Number(year[1]) : mm >= m ? y : y + 1;
@@ -78,6 +87,36 @@ export function latestDateOf(c: Commitment, roundDate: string): string | undefin
     if (!latest || date > latest) latest = date;
   }
   return latest;
+}
+
+/** Words before the head noun of an object: determiners, possessives, degree words and the adjectives of diplomatic process. */
+const MODIFIERS = new Set(
+  (
+    'the a an its their his her our this these that all any every such to and further closer close ' +
+    'closely more even deeper strategic mutual common high-level all-round comprehensive practical ' +
+    'bilateral good friendly existing regular continued ongoing effective'
+  ).split(' '),
+);
+
+/**
+ * True when `c` commits to the process of a relationship rather than to something in it: its
+ * action is a process verb, or the head of what the action takes is a process noun.
+ */
+export function isProcessCommitment(c: Commitment, options: RankOptions): boolean {
+  if (c.action && options.processActions.includes(c.action)) return true;
+  const words = c.object.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  // The words after the action verb ("maintain close coordination" → close, coordination).
+  let at = 0;
+  if (c.action) {
+    const stem = c.action.slice(0, Math.max(3, c.action.length - 2));
+    const found = words.findIndex((w) => w.startsWith(stem));
+    if (found >= 0 && found < 4) at = found + 1;
+  }
+  for (const w of words.slice(at, at + 6)) {
+    if (MODIFIERS.has(w) || /-/.test(w)) continue;
+    return options.processNouns.includes(w);
+  }
+  return false;
 }
 
 /** The significance of a change and the reasons for it, the main reason first. */
@@ -216,9 +255,45 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
     (entities.some((e) => e.kind === 'figure') ? options.figuresBonus : 0) +
     Math.min(options.namesBonusCap, names * options.namesBonus);
   const frame = subject && isPreambular(subject) ? options.preambularWeight : 1;
-  const raw = (top + extra) * familyWeight * strengthWeight * frame * (1 + specific);
+  const process = subject && isProcessCommitment(subject, options) ? options.processWeight : 1;
+  if (process < 1) reasons.push('process, not substance');
+  const lapsed = lapsedDate(input);
+  if (lapsed) reasons.push(`date passed (${lapsed.slice(0, 7)})`);
+  const raw =
+    (top + extra) *
+    familyWeight *
+    strengthWeight *
+    frame *
+    process *
+    (lapsed ? options.lapsedWeight : 1) *
+    (1 + specific);
   const significance = Math.max(10, Math.min(100, Math.round(raw)));
   return { significance, reasons, isContext };
+}
+
+/**
+ * The date of the before side of a changed pair when it passed by the after round and the after
+ * side names none still to come ("prepare for exchanges later in 2025" → "maintain the momentum
+ * of exchanges", in January 2026): the plan was overtaken, not withdrawn.
+ */
+function lapsedDate(input: RankInput): string | undefined {
+  if (input.kind === 'new' || input.kind === 'dropped' || input.kind === 'unchanged')
+    return undefined;
+  const { before: beforeDate, after: afterDate } = input.dates ?? {};
+  if (!beforeDate || !afterDate) return undefined;
+  const figures = input.qualifiers.find((q) => q.kind === 'figure-changed');
+  if (!figures) return undefined;
+  const due = input.before
+    .map((c) => latestDateOf(c, beforeDate))
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .pop();
+  if (!due || due >= afterDate) return undefined;
+  const ahead = input.after.some((c) => {
+    const d = latestDateOf(c, afterDate);
+    return d !== undefined && d >= afterDate;
+  });
+  return ahead ? undefined : due;
 }
 
 /** A resolution's preambular paragraph: it opens with a participle and ends with a comma ("*Recalling* …,"). */

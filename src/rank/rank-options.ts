@@ -60,6 +60,17 @@ export interface RankOptions {
   readonly namesBonus: number;
   readonly namesBonusCap: number;
 
+  /**
+   * Weight of a commitment to the process of a relationship rather than to something in it
+   * (default: `0.85`): its object is headed by one of `processNouns` ("maintain close
+   * coordination", "deepen the partnership", "the momentum of high-level exchanges") or its
+   * action is one of `processActions` ("coordinate closely"). Boilerplate of every round.
+   */
+  readonly processWeight: number;
+  readonly processNouns: readonly string[];
+  readonly processActions: readonly string[];
+  /** Weight of a change whose only date passed by the after round and was not replaced (default: `0.6`): "later in 2025" gone in 2026 is an update, not news. */
+  readonly lapsedWeight: number;
   /** Weight of a resolution's preambular paragraph ("*Recalling* …,", default: `0.7`): it frames, the operative paragraphs decide. */
   readonly preambularWeight: number;
   /** Least significance shown under "most significant" (default: 40: a new commitment clears it, a rewording does not). */
@@ -110,5 +121,29 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   namesBonus: 0.06,
   namesBonusCap: 0.3,
   preambularWeight: 0.7,
+  processWeight: 0.85,
+  processNouns: [
+    'cooperation',
+    'coordination',
+    'communication',
+    'communications',
+    'consultation',
+    'consultations',
+    'exchanges',
+    'contacts',
+    'momentum',
+    'partnership',
+    'friendship',
+    'relations',
+    'relationship',
+    'ties',
+    'interests',
+    'trust',
+    'understanding',
+    'engagement',
+    'collaboration',
+  ],
+  processActions: ['coordinate', 'communicate', 'consult', 'cooperate', 'collaborate', 'engage'],
+  lapsedWeight: 0.6,
   bar: 40,
 };

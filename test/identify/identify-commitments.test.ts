@@ -141,6 +141,45 @@ describe('commitment identity', () => {
     expect(raise?.significance).toBeLessThan(publish?.significance ?? 0);
   });
 
+  it('ranks a commitment to the process of a relationship below one to something in it', () => {
+    const before = statement('2024-05-15', 'The two sides agreed to open a consulate in Gwadar.\n');
+    const after = statement(
+      '2025-08-21',
+      [
+        'The two sides agreed to open a consulate in Gwadar.',
+        'The two sides agreed to maintain close coordination on regional matters.',
+        'They agreed to deepen the partnership.',
+        'They agreed to coordinate closely in multilateral forums.',
+        'The two sides agreed to build a railway to Gwadar.',
+      ].join('\n\n') + '\n',
+    );
+    const fresh = compareStatements(before, after).changes.filter((c) => c.kind === 'new');
+    const of = (needle: string) => fresh.find((c) => c.after?.text.includes(needle));
+    const railway = of('railway');
+    expect(railway?.reasons).not.toContain('process, not substance');
+    for (const needle of ['coordination', 'partnership', 'coordinate closely']) {
+      expect(of(needle)?.reasons, needle).toContain('process, not substance');
+      expect(of(needle)?.significance, needle).toBeLessThan(railway?.significance ?? 0);
+    }
+  });
+
+  it('weighs a changed date that passed by the after round, and was not replaced, as an update', () => {
+    const before = statement(
+      '2025-08-21',
+      'The two sides agreed to hold the joint commission later in 2025.\n\nThe two sides agreed to finish the port by 2027.\n',
+    );
+    const after = statement(
+      '2026-01-04',
+      'The two sides agreed to continue the joint commission.\n\nThe two sides agreed to finish the port.\n',
+    );
+    const changed = compareStatements(before, after).changes.filter((c) => c.kind !== 'unchanged');
+    const commission = changed.find((c) => c.after?.text.includes('commission'));
+    const port = changed.find((c) => c.after?.text.includes('port'));
+    expect(commission?.reasons).toContain('date passed (2025-12)');
+    expect(port?.reasons.join(' ')).not.toMatch(/date passed/);
+    expect(commission?.significance).toBeLessThan(port?.significance ?? 0);
+  });
+
   it('keeps one lineage through the move in the series', () => {
     const series = buildSeries([BEFORE, AFTER]);
     const lineage = series.lineages.find((l) => l.occurrences[0]?.text.includes('South Asia'));
