@@ -83,9 +83,12 @@ const FIGURE = new RegExp(
   'giu',
 );
 
-/** Full month names standing alone ("through August"): dates that change between rounds. "May" is left out (a modal verb). */
+/**
+ * Full month names standing alone ("through August"): dates that change between rounds. "May" only
+ * after a preposition or "early/mid/late" ("met in May", "mid-May"): elsewhere it is the modal verb.
+ */
 const MONTH_ALONE =
-  /\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/g;
+  /\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|(?<=\b(?:in|since|of|by|until|through|before|after|from|early|late|mid-|mid)\s?)May\b/g;
 
 const TENS: Readonly<Record<string, number>> = {
   twenty: 20,

@@ -62,6 +62,53 @@ function comparableLevels(b: Commitment, a: Commitment): [number, number] {
   return [relative(b), relative(a)];
 }
 
+const MONTH_INDEX = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** A bare month's place from its round's month, read as the nearest such month (−6 … +5). */
+function monthOffset(month: string, roundDate: string): number | undefined {
+  const m = MONTH_INDEX.indexOf(month);
+  const round = Number(roundDate.slice(5, 7)) - 1;
+  if (m < 0 || !(round >= 0)) return undefined;
+  return ((m - round + 18) % 12) - 6;
+}
+
+/**
+ * The figure values without the bare months that only follow their round: "since the Committee
+ * met in May" in June, "met in June" in July. The same place relative to each round is the same
+ * reference, not a changed date; a month that moves otherwise ("through June" → "through
+ * December") stays a change.
+ */
+function withoutRollingMonths(
+  removed: string[],
+  added: string[],
+  dates: { readonly before?: string; readonly after?: string },
+): [string[], string[]] {
+  if (!dates.before || !dates.after) return [removed, added];
+  const left = [...added];
+  const kept = removed.filter((r) => {
+    const from = monthOffset(r, dates.before as string);
+    if (from === undefined) return true;
+    const i = left.findIndex((a) => monthOffset(a, dates.after as string) === from);
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
+  return [kept, left];
+}
+
 /**
  * Compares the commitments of the two sides of a pair (several on a side for splits and merges,
  * taken together) and says what changed beyond the words.
@@ -69,6 +116,7 @@ function comparableLevels(b: Commitment, a: Commitment): [number, number] {
 export function qualifyChange(
   before: readonly Commitment[],
   after: readonly Commitment[],
+  dates: { readonly before?: string; readonly after?: string } = {},
 ): Qualifier[] {
   const out: Qualifier[] = [];
   const main = (side: readonly Commitment[]): Commitment | undefined =>
@@ -111,14 +159,15 @@ export function qualifyChange(
     side.flatMap((c) => c.entities.filter((e) => e.kind === 'figure'));
   const fb = figures(before);
   const fa = figures(after);
-  const removedValues = minus(
+  let removedValues = minus(
     fb.map((e) => e.value),
     fa.map((e) => e.value),
   );
-  const addedValues = minus(
+  let addedValues = minus(
     fa.map((e) => e.value),
     fb.map((e) => e.value),
   );
+  [removedValues, addedValues] = withoutRollingMonths(removedValues, addedValues, dates);
   if (removedValues.length > 0 || addedValues.length > 0) {
     const textOf = (list: typeof fb, values: string[]) => {
       const pool = [...values];

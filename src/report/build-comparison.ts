@@ -106,7 +106,11 @@ export function compareStatements(
     const ca = pair.after
       .map((id) => commitmentsA.get(id))
       .filter((c): c is Commitment => c !== undefined);
-    const qualifiers = b && a ? qualifyChange(cb, ca) : [];
+    const dates = {
+      ...(before.meta.date ? { before: before.meta.date } : {}),
+      ...(after.meta.date ? { after: after.meta.date } : {}),
+    };
+    const qualifiers = b && a ? qualifyChange(cb, ca, dates) : [];
     const rank = rankChange(
       {
         kind,
@@ -115,10 +119,7 @@ export function compareStatements(
         after: ca,
         moved: pair.moved,
         reworded: pair.reworded,
-        dates: {
-          ...(before.meta.date ? { before: before.meta.date } : {}),
-          ...(after.meta.date ? { after: after.meta.date } : {}),
-        },
+        dates,
         decided,
       },
       options.rank,

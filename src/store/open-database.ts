@@ -58,11 +58,7 @@ function checkHeader(file: string): void {
  * Checks that an open database is an archive of ours in a schema this code reads; a writer
  * (`forWriting`) also takes an empty database and one of an older schema, which it rebuilds.
  */
-function checkSchema(
-  db: Database,
-  file: string,
-  forWriting: boolean,
-): 'ours' | 'empty' | 'older' {
+function checkSchema(db: Database, file: string, forWriting: boolean): 'ours' | 'empty' | 'older' {
   let application: number;
   let version: number;
   let tables: number;

@@ -279,8 +279,7 @@ export function findLineages(
   );
   for (const { n } of ranked) {
     const best = lineageOf.get(n, series ?? null, series ?? null) as
-      | { series: string; id: string }
-      | undefined;
+      { series: string; id: string } | undefined;
     if (best) return [best];
   }
   return [];

@@ -180,6 +180,29 @@ describe('commitment identity', () => {
     expect(commission?.significance).toBeLessThan(port?.significance ?? 0);
   });
 
+  it('does not call a month that moves with the round a changed figure; one that moves otherwise is', () => {
+    const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
+    const load = (date: string, body: string) =>
+      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
+    const before = load(
+      '2019-06-19',
+      'Information received since the Committee met in May indicates that the labor market remains strong.\n\nThe Committee will conclude the reduction of its holdings in September.\n',
+    );
+    const after = load(
+      '2019-07-31',
+      'Information received since the Committee met in June indicates that the labor market remains strong.\n\nThe Committee will conclude the reduction of its holdings in August.\n',
+    );
+    const changed = compareStatements(before, after).changes.filter((c) => c.kind !== 'unchanged');
+    const since = changed.find((c) => c.after?.text.includes('met in June'));
+    const holdings = changed.find((c) => c.after?.text.includes('holdings'));
+    expect(since?.qualifiers.filter((q) => q.kind === 'figure-changed')).toEqual([]);
+    expect(holdings?.qualifiers).toContainEqual({
+      kind: 'figure-changed',
+      from: ['September'],
+      to: ['August'],
+    });
+  });
+
   it('keeps one lineage through the move in the series', () => {
     const series = buildSeries([BEFORE, AFTER]);
     const lineage = series.lineages.find((l) => l.occurrences[0]?.text.includes('South Asia'));
