@@ -312,6 +312,8 @@ const OWN_COURSE = /\b(?:appropriate|warrant(?:s|ed)?|polic(?:y|ies))\b/i;
  * expand") is not the object.
  */
 function isForecast(text: string, act: FoundAct): boolean {
+  // Expecting and judging are about the world; monitoring and determining are things one does.
+  if (act.lemma !== 'expect' && act.lemma !== 'judge') return false;
   const object = text
     .slice(act.end)
     .replace(/^\s*that\b/i, '')
