@@ -1,6 +1,7 @@
 /** The CLI: parses arguments with yargs, dispatches to a command, maps errors to exit codes. */
 import yargs from 'yargs';
-import { isUserError, UserError } from '../model/errors.js';
+import { UserError } from '../model/errors.js';
+import { reportError } from './report-error.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Args, Command } from './command.js';
 import { compareCommand } from './commands/compare.js';
@@ -12,7 +13,6 @@ import { exportCommand } from './commands/export-archive.js';
 import { parseCommand } from './commands/parse.js';
 import { reportCommand } from './commands/report.js';
 import { seriesCommand } from './commands/series.js';
-import { EXIT_TROUBLE } from './exit-codes.js';
 import type { Io } from './io.js';
 
 /** Every command, in the order `--help` lists them. */
@@ -72,20 +72,23 @@ function skipHelpCache(parser: ReturnType<typeof yargs>): void {
   if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
+/** What yargs makes of `argv`: the arguments, the text it printed (help, version), or its error. */
+export async function parseCommandLine(
+  argv: readonly string[],
+): Promise<{ args: Args; output: string; error: Error | undefined }> {
+  const parser = buildParser();
+  return new Promise((resolve) => {
+    void parser.parse([...argv], {}, (err: Error | undefined, parsed: unknown, out: string) => {
+      resolve({ args: parsed as Args, output: out, error: err ?? undefined });
+    });
+  });
+}
+
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    const parser = buildParser();
-    const { args, output, error } = await new Promise<{
-      args: Args;
-      output: string;
-      error: Error | undefined;
-    }>((resolve) => {
-      void parser.parse([...argv], {}, (err: Error | undefined, parsed: unknown, out: string) => {
-        resolve({ args: parsed as Args, output: out, error: err ?? undefined });
-      });
-    });
+    const { args, output, error } = await parseCommandLine(argv);
     if (error) {
       throw new UserError('E_USAGE', error.message, {
         expected: 'a valid command line; see statement-diff --help',
@@ -103,14 +106,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       });
     return await command.execute(args, io);
   } catch (error) {
-    if (isUserError(error)) {
-      io.stderr(`statement-diff: ${error.format()}\n`);
-      return EXIT_TROUBLE;
-    }
-    const err = error instanceof Error ? error : new Error(String(error));
-    io.stderr(`statement-diff: internal error (this is a bug; please report it): ${err.message}\n`);
-    if (debug && err.stack) io.stderr(`${err.stack}\n`);
-    else io.stderr('Run again with --debug to see the stack trace.\n');
-    return EXIT_TROUBLE;
+    return reportError(error, io, debug);
   }
 }

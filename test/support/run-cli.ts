@@ -1,8 +1,8 @@
-/** Runs the CLI in-process with captured streams. */
+/** Runs the CLI in-process with captured streams, through the same entry as the executable. */
 import { Readable } from 'node:stream';
 import { readStream } from '../../src/archive/read-input.js';
 import type { Io } from '../../src/cli/io.js';
-import { run } from '../../src/cli/run.js';
+import { main } from '../../src/cli/main.js';
 
 export interface CliResult {
   code: number;
@@ -30,6 +30,6 @@ export async function runCli(
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},
   };
-  const code = await run(args, io);
+  const code = await main(args, io);
   return { code, stdout, stderr };
 }

@@ -1,40 +1,35 @@
 /** `statement-diff history ID|TEXT`: one commitment across every round of its series. */
 import { UserError } from '../../model/errors.js';
 import type { Command } from '../command.js';
+import type { CommandSpec } from '../option-spec.js';
+import { declareOptions } from '../option-spec.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
 import { useColor } from '../options.js';
 import { DEFAULT_DB } from './index-archive.js';
+
+/** The commitment and options of `history`, as data (src/cli/option-spec.ts). */
+export const HISTORY_SPEC: CommandSpec = {
+  positional: { name: 'commitment', describe: 'A lineage id (L…) or words of the commitment' },
+  options: {
+    db: { type: 'string', default: DEFAULT_DB, describe: 'The database (statement-diff index)' },
+    series: { type: 'string', describe: 'The series, when the id or the words are in several' },
+    format: {
+      alias: 'f',
+      type: 'string',
+      choices: ['terminal', 'markdown', 'json', 'html'],
+      default: 'terminal',
+      describe: 'Output format',
+    },
+    out: { alias: 'o', type: 'string', describe: 'Write to this file (atomically)' },
+    color: { type: 'boolean', describe: 'Colour the terminal output (default: when a TTY)' },
+  },
+};
 
 export const historyCommand: Command = {
   command: 'history <commitment>',
   describe: 'One commitment across every round of its series: wordings, word diffs, absences',
   builder: (yargs) =>
-    yargs
-      .positional('commitment', {
-        type: 'string',
-        describe: 'A lineage id (L…) or words of the commitment',
-      })
-      .option('db', {
-        type: 'string',
-        default: DEFAULT_DB,
-        describe: 'The database (statement-diff index)',
-      })
-      .option('series', {
-        type: 'string',
-        describe: 'The series, when the id or the words are in several',
-      })
-      .option('format', {
-        alias: 'f',
-        type: 'string',
-        choices: ['terminal', 'markdown', 'json', 'html'],
-        default: 'terminal',
-        describe: 'Output format',
-      })
-      .option('out', { alias: 'o', type: 'string', describe: 'Write to this file (atomically)' })
-      .option('color', {
-        type: 'boolean',
-        describe: 'Colour the terminal output (default: when a TTY)',
-      })
+    declareOptions(yargs, HISTORY_SPEC)
       .example('$0 history "disputes in South Asia Kashmir"', 'The Kashmir clause, round by round')
       .example(
         '$0 history L3f9a1c0 --format html --out kashmir.html',

@@ -1,6 +1,8 @@
 /** `statement-diff search QUERY`: full-text search of the archive database, hits grouped by lineage. */
 import { UserError } from '../../model/errors.js';
 import type { Command } from '../command.js';
+import type { CommandSpec } from '../option-spec.js';
+import { declareOptions } from '../option-spec.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
 import { useColor } from '../options.js';
 import { DEFAULT_DB } from './index-archive.js';
@@ -17,50 +19,40 @@ function dateOption(args: Record<string, unknown>, name: string): string | undef
   return value;
 }
 
+/** The query and options of `search`, as data (src/cli/option-spec.ts). */
+export const SEARCH_SPEC: CommandSpec = {
+  positional: { name: 'query', describe: 'FTS5 query: words, "a phrase", AND, OR, NOT, prefix*' },
+  options: {
+    db: { type: 'string', default: DEFAULT_DB, describe: 'The database (statement-diff index)' },
+    series: { type: 'string', describe: 'Only this series' },
+    since: { type: 'string', describe: 'Only rounds on or after this date (YYYY-MM-DD)' },
+    until: { type: 'string', describe: 'Only rounds on or before this date (YYYY-MM-DD)' },
+    actor: {
+      type: 'string',
+      describe: 'Only commitments of this actor (e.g. Pakistan, "both sides")',
+    },
+    kind: {
+      type: 'string',
+      choices: ['new', 'dropped', 'changed'],
+      describe: 'Only lineages new, dropped or changed in a round of the window',
+    },
+    limit: { type: 'number', default: 200, describe: 'Most sentences shown' },
+    format: {
+      alias: 'f',
+      type: 'string',
+      choices: ['terminal', 'markdown', 'json', 'csv'],
+      default: 'terminal',
+      describe: 'Output format',
+    },
+    color: { type: 'boolean', describe: 'Colour the terminal output (default: when a TTY)' },
+  },
+};
+
 export const searchCommand: Command = {
   command: 'search <query>',
   describe: 'Search every sentence of the archive database (FTS5), grouped by commitment lineage',
   builder: (yargs) =>
-    yargs
-      .positional('query', {
-        type: 'string',
-        describe: 'FTS5 query: words, "a phrase", AND, OR, NOT, prefix*',
-      })
-      .option('db', {
-        type: 'string',
-        default: DEFAULT_DB,
-        describe: 'The database (statement-diff index)',
-      })
-      .option('series', { type: 'string', describe: 'Only this series' })
-      .option('since', {
-        type: 'string',
-        describe: 'Only rounds on or after this date (YYYY-MM-DD)',
-      })
-      .option('until', {
-        type: 'string',
-        describe: 'Only rounds on or before this date (YYYY-MM-DD)',
-      })
-      .option('actor', {
-        type: 'string',
-        describe: 'Only commitments of this actor (e.g. Pakistan, "both sides")',
-      })
-      .option('kind', {
-        type: 'string',
-        choices: ['new', 'dropped', 'changed'],
-        describe: 'Only lineages new, dropped or changed in a round of the window',
-      })
-      .option('limit', { type: 'number', default: 200, describe: 'Most sentences shown' })
-      .option('format', {
-        alias: 'f',
-        type: 'string',
-        choices: ['terminal', 'markdown', 'json', 'csv'],
-        default: 'terminal',
-        describe: 'Output format',
-      })
-      .option('color', {
-        type: 'boolean',
-        describe: 'Colour the terminal output (default: when a TTY)',
-      })
+    declareOptions(yargs, SEARCH_SPEC)
       .example('$0 search Kashmir', 'Every round that mentions Kashmir, by lineage')
       .example(
         '$0 search \'"strategic partnership" NOT cooperative\' --since 2021-01-01',
