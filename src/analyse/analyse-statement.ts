@@ -178,35 +178,62 @@ const NOUN_BEFORE =
  * (`after`), else the first in the sentence; forms used as nouns are skipped.
  */
 function findAct(text: string, lexicon: Lexicon, after = 0): FoundAct | undefined {
-  for (const [k, { pattern, lemmas }] of lexicon.actMatchers.entries()) {
-    const toAct = (m: RegExpExecArray | RegExpMatchArray): FoundAct | undefined => {
-      const index = m.index ?? 0;
-      if (NOUN_BEFORE.test(text.slice(Math.max(0, index - 8), index))) return undefined;
-      const group = m.findIndex((x, i) => i > 0 && x !== undefined);
-      const lemma = lemmas[group - 1];
-      if (lemma === undefined) return undefined;
-      // The matchers are [acts, actions]; without acts, the only matcher is the actions'.
-      return {
-        lemma,
-        index,
-        end: index + m[0].length,
-        form: m[0],
-        isAction: k > 0 || lexicon.acts.length === 0,
-      };
-    };
-    // One global pattern per lexicon (compiling a second, non-global copy cost start-up time).
-    let first: FoundAct | undefined;
-    const g = globalPattern(pattern);
-    g.lastIndex = 0;
-    for (let next = g.exec(text); next; next = g.exec(text)) {
-      const found = toAct(next);
-      if (!found) continue;
-      if (found.index >= after) return found;
-      first ??= found;
+  const matchers = lexicon.actMatchers;
+  for (let k = 0; k < matchers.length; k++) {
+    const found = firstMatch(text, lexicon, k, after);
+    if (!found) continue;
+    // "The Committee is maintaining its policy …, and it anticipates doing so until …": an act in
+    // a second clause with a subject of its own leaves the sentence to the first clause's verb.
+    if (k === 0 && matchers.length > 1) {
+      const cut = SECOND_CLAUSE.exec(text.slice(0, found.index))?.index;
+      const first =
+        cut !== undefined ? firstMatch(text.slice(0, cut), lexicon, 1, after) : undefined;
+      if (first) return first;
     }
-    if (first) return first;
+    return found;
   }
   return undefined;
+}
+
+/** Where a second clause with its own subject starts (", and it …", "; they …"). */
+const SECOND_CLAUSE = /(?:,\s+and|;)\s+(?:it|they|he|she|we|the committee|the council)\b/i;
+
+/** The first match of matcher `k` (0 the acts, 1 the actions) at or after `after`, else the first before it. */
+function firstMatch(
+  text: string,
+  lexicon: Lexicon,
+  k: number,
+  after: number,
+): FoundAct | undefined {
+  const matcher = lexicon.actMatchers[k];
+  if (!matcher) return undefined;
+  const { pattern, lemmas } = matcher;
+  const toAct = (m: RegExpExecArray | RegExpMatchArray): FoundAct | undefined => {
+    const index = m.index ?? 0;
+    if (NOUN_BEFORE.test(text.slice(Math.max(0, index - 8), index))) return undefined;
+    const group = m.findIndex((x, i) => i > 0 && x !== undefined);
+    const lemma = lemmas[group - 1];
+    if (lemma === undefined) return undefined;
+    // The matchers are [acts, actions]; without acts, the only matcher is the actions'.
+    return {
+      lemma,
+      index,
+      end: index + m[0].length,
+      form: m[0],
+      isAction: k > 0 || lexicon.acts.length === 0,
+    };
+  };
+  // One global pattern per lexicon (compiling a second, non-global copy cost start-up time).
+  let first: FoundAct | undefined;
+  const g = globalPattern(pattern);
+  g.lastIndex = 0;
+  for (let next = g.exec(text); next; next = g.exec(text)) {
+    const found = toAct(next);
+    if (!found) continue;
+    if (found.index >= after) return found;
+    first ??= found;
+  }
+  return first;
 }
 
 /** Where the next act after `act` starts (a clause of its own), or undefined. */
@@ -306,7 +333,8 @@ const OWN_COURSE = /\b(?:appropriate|warrant(?:s|ed)?|polic(?:y|ies))\b/i;
  * A judgement about how the world will go commits nobody: "expects inflation to return to 2
  * percent", "anticipates that inflation would run below …", "judges that there has been
  * improvement". One about the actor's own course commits it: "expects to begin reducing its
- * holdings" (the actor is the subject of the infinitive), "expects it will be appropriate to
+ * holdings", "anticipates doing so until …" (the actor is the subject of the infinitive or the
+ * gerund), "expects it will be appropriate to
  * raise", "anticipates that conditions are likely to warrant low rates" (docs/glossary.md#role).
  * An aside between commas ("expects that, with gradual adjustments in policy, activity will
  * expand") is not the object.
@@ -319,8 +347,23 @@ function isForecast(text: string, act: FoundAct): boolean {
     .replace(/^\s*that\b/i, '')
     .replace(/^\s*,[^,]*,/, '')
     .trim();
-  if (/^to\b/i.test(object)) return false;
+  // "expects to begin …", "anticipates doing so …": the actor is the subject of what follows.
+  if (/^(?:to\b|\p{L}+ing\b)/iu.test(object)) return false;
   return !OWN_COURSE.test(object);
+}
+
+/** An opening clause of time or condition, up to its comma ("When the Committee decides to begin …, "). */
+export const OPENING_CLAUSE =
+  /^(?:When|Whenever|If|Once|Until|Unless|Before|After|As soon as|As long as)\b[^,;]{0,300},/;
+
+/**
+ * `text` with an opening clause of time or condition blanked (same length, so offsets hold): "When
+ * the Committee decides to begin to remove policy accommodation, it will take a balanced
+ * approach" takes no decision; what it commits to is in the main clause.
+ */
+export function mainClause(text: string): string {
+  const clause = OPENING_CLAUSE.exec(text);
+  return clause ? ' '.repeat(clause[0].length) + text.slice(clause[0].length) : text;
 }
 
 /** The role of a sentence (docs/glossary.md#role). */
@@ -524,7 +567,7 @@ export function analyseSentence(
 ): Commitment {
   const text = sentence.text;
   const mentions = actorMentions(text, matchers);
-  const act = findAct(text, lexicon, firstActorEnd(mentions));
+  const act = findAct(mainClause(text), lexicon, firstActorEnd(mentions));
   let actor = findActor(mentions, act ? act.index : text.length);
   if (!actor && act && ANAPHORA.test(text)) actor = resolveAnaphora(text, context);
   if (!actor && act && context.speaker && act.index < 40) actor = context.speaker;
@@ -584,7 +627,9 @@ export function analyseSentence(
       text,
       lexicon,
       act?.lemma,
-      act ? nextActStart(text, act, lexicon) : undefined,
+      // A judgement's object is a prediction: its modals ("expects that conditions will warrant")
+      // say how likely, not how firmly the actor commits; only a modal before the act counts.
+      act ? (family === 'judge' ? act.index : nextActStart(text, act, lexicon)) : undefined,
     ),
     entities: about,
     items,

@@ -50,6 +50,9 @@ const DEADLINE_OR_FREQUENCY = new RegExp(
     // target date, or a date given up for "as soon as possible", is a figure change (issue 12).
     `(?:\\b(?:by|until|before|no later than|not later than)\\s+(?:the\\s+end\\s+of\\s+|end-)?${DATE_FORMS}(?!\\d))`,
     `(?:\\b(?:as soon as possible|in due course|at an early date|at the earliest possible date|at the earliest opportunity|without further delay)\\b)`,
+    // A condition for an end ("until normalization … is well under way", "until substantial further
+    // progress has been made"): a deadline in words, as much a figure of the commitment as a date.
+    `(?:\\buntil\\s+(?!(?:the\\s+end\\s+of\\s+|end-)?${DATE_FORMS}(?!\\d))[^,;.:()]{8,160}?(?=\\s*(?:[,;.:()]|$)))`,
     // Frequencies: "every 90 days", "twice a year", "quarterly".
     `(?:\\bevery\\s+(?:\\d+|${COUNT_WORDS})\\s+(?:days?|weeks?|months?|years?)\\b)`,
     `(?:\\bevery\\s+(?:day|week|month|quarter|year)\\b)`,
@@ -62,7 +65,7 @@ const DEADLINE_OR_FREQUENCY = new RegExp(
 
 /** A cheap test for {@link DEADLINE_OR_FREQUENCY}: without one of these words it cannot match. */
 const MAY_HOLD_DEADLINE =
-  /\b(?:(?:by|until|before|than)\s+(?:the\s+end\s+of\s+|end-)?[\dJFMASOND]|soon as|due course|early date|earliest|further delay|every|once a|twice|times a|annual|quarterly|monthly|weekly|yearly|bienn|biannu|semi-annu|fortnight)/i;
+  /\b(?:until\s|(?:by|before|than)\s+(?:the\s+end\s+of\s+|end-)?[\dJFMASOND]|soon as|due course|early date|earliest|further delay|every|once a|twice|times a|annual|quarterly|monthly|weekly|yearly|bienn|biannu|semi-annu|fortnight)/i;
 
 const FIGURE = new RegExp(
   [

@@ -87,9 +87,11 @@ function monthOffset(month: string, roundDate: string): number | undefined {
 
 /**
  * The figure values without the bare months that only follow their round: "since the Committee
- * met in May" in June, "met in June" in July. The same place relative to each round is the same
- * reference, not a changed date; a month that moves otherwise ("through June" → "through
- * December") stays a change.
+ * met in September" in October and "met in October" in December name the last meeting, and
+ * "declined in August" in September and "in October" in November the latest data. A month
+ * named in the past of both rounds that moves forward, by no more than the rounds did, is the
+ * same reference and not a changed date; a month that moves otherwise ("through June" →
+ * "through December", a month still to come) stays a change.
  */
 function withoutRollingMonths(
   removed: string[],
@@ -97,16 +99,28 @@ function withoutRollingMonths(
   dates: { readonly before?: string; readonly after?: string },
 ): [string[], string[]] {
   if (!dates.before || !dates.after) return [removed, added];
+  const monthsApart = monthsBetween(dates.before, dates.after);
   const left = [...added];
   const kept = removed.filter((r) => {
     const from = monthOffset(r, dates.before as string);
-    if (from === undefined) return true;
-    const i = left.findIndex((a) => monthOffset(a, dates.after as string) === from);
+    if (from === undefined || from > 0) return true;
+    const i = left.findIndex((a) => {
+      const to = monthOffset(a, dates.after as string);
+      if (to === undefined || to > 0) return false;
+      const moved = monthsApart + to - from;
+      return moved >= 0 && moved <= monthsApart;
+    });
     if (i === -1) return true;
     left.splice(i, 1);
     return false;
   });
   return [kept, left];
+}
+
+/** Whole months from one `YYYY-MM-DD` to another. */
+function monthsBetween(from: string, to: string): number {
+  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  return month(to) - month(from);
 }
 
 /**
@@ -117,6 +131,7 @@ export function qualifyChange(
   before: readonly Commitment[],
   after: readonly Commitment[],
   dates: { readonly before?: string; readonly after?: string } = {},
+  known?: { readonly before: ReadonlySet<string>; readonly after: ReadonlySet<string> },
 ): Qualifier[] {
   const out: Qualifier[] = [];
   const main = (side: readonly Commitment[]): Commitment | undefined =>
@@ -139,7 +154,7 @@ export function qualifyChange(
   const comparable =
     b.family === a.family ||
     (b.strength.ladder !== undefined && b.strength.ladder === a.strength.ladder);
-  if (commits && b.role === a.role && comparable) {
+  if (both && comparable) {
     const [from, to] = comparableLevels(b, a);
     if (from !== to) {
       const markers = [
@@ -168,6 +183,12 @@ export function qualifyChange(
     fb.map((e) => e.value),
   );
   [removedValues, addedValues] = withoutRollingMonths(removedValues, addedValues, dates);
+  // An assessment that names a figure its round already states elsewhere ("below the
+  // Committee's 2 percent longer-run objective") restates it; a commitment's figures are its own.
+  if (!both && known) {
+    removedValues = removedValues.filter((v) => !known.after.has(v));
+    addedValues = addedValues.filter((v) => !known.before.has(v));
+  }
   if (removedValues.length > 0 || addedValues.length > 0) {
     const textOf = (list: typeof fb, values: string[]) => {
       const pool = [...values];

@@ -28,8 +28,10 @@ interface ObjectTokens {
 }
 
 function objectTokens(c: Commitment): ObjectTokens {
-  // Figures (dates, deadlines, amounts) change without changing the commitment: left out.
-  let object = c.object;
+  // Figures (dates, deadlines, amounts) change without changing the commitment: left out, and so
+  // is an aside that opens the object ("anticipates that, even after employment and inflation are
+  // near mandate-consistent levels, economic conditions may …"): a condition, not what is held.
+  let object = c.object.replace(/^(\s*that)\s*,[^,]{0,200},/i, '$1');
   for (const e of c.entities) if (e.kind === 'figure') object = object.split(e.text).join(' ');
   const all = tokenise(normaliseKey(object));
   const stem = c.action === undefined ? undefined : stemmer(c.action);
@@ -191,6 +193,9 @@ function isOtherUndertaking(b: Commitment, a: Commitment): boolean {
   );
 }
 
+/** Families whose acts commit the actor to something (what a reaffirmation restates). */
+const COMMITTING: ReadonlySet<string> = new Set(['commit', 'support', 'oppose', 'urge']);
+
 /** Actors that may be one commitment's: equal, or one of them names all sides or nobody. */
 function compatibleActors(b: Commitment, a: Commitment): boolean {
   if (b.actor.name === a.actor.name) return true;
@@ -198,9 +203,19 @@ function compatibleActors(b: Commitment, a: Commitment): boolean {
   return loose(b) || loose(a);
 }
 
-/** Acts that may be one commitment's: one family, or one ladder (note → endorse). */
+/**
+ * Acts that may be one commitment's: one family, one ladder (note → endorse), or a restatement
+ * and the act it restates: to reaffirm a position is to hold it again, so "reaffirmed its view
+ * that the current target range remains appropriate" and "decided to raise the target range"
+ * are one line of policy, and "reaffirmed their commitment to X" and "agreed to X" one commitment.
+ */
 function compatibleActs(b: Commitment, a: Commitment): boolean {
   if (b.family === a.family) return true;
+  if (
+    (b.family === 'affirm' && COMMITTING.has(a.family)) ||
+    (a.family === 'affirm' && COMMITTING.has(b.family))
+  )
+    return true;
   return b.strength.ladder !== undefined && b.strength.ladder === a.strength.ladder;
 }
 

@@ -1,6 +1,7 @@
 /** Ranking: how significant a commitment change is (0–100), and why, in words. */
 import type { ChangeKind, Qualifier } from '../model/changes.js';
 import type { Commitment } from '../model/statement.js';
+import { OPENING_CLAUSE } from '../analyse/analyse-statement.js';
 import { figureValue, isFrequencyValue } from '../analyse/extract-entities.js';
 import type { RankOptions } from './rank-options.js';
 import { DEFAULT_RANK_OPTIONS } from './rank-options.js';
@@ -104,6 +105,7 @@ const MODIFIERS = new Set(
  */
 export function isProcessCommitment(c: Commitment, options: RankOptions): boolean {
   if (c.action && options.processActions.includes(c.action)) return true;
+  if (options.processActions.includes(c.act)) return true;
   const words = c.object.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   // The words after the action verb ("maintain close coordination" → close, coordination).
   let at = 0;
@@ -257,6 +259,9 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
   const frame = subject && isPreambular(subject) ? options.preambularWeight : 1;
   const process = subject && isProcessCommitment(subject, options) ? options.processWeight : 1;
   if (process < 1) reasons.push('process, not substance');
+  const conditional =
+    subject !== undefined && role === 'commitment' && OPENING_CLAUSE.test(subject.text);
+  if (conditional) reasons.push('conditional');
   const lapsed = lapsedDate(input);
   if (lapsed) reasons.push(`date passed (${lapsed.slice(0, 7)})`);
   const raw =
@@ -265,6 +270,7 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
     strengthWeight *
     frame *
     process *
+    (conditional ? options.conditionalWeight : 1) *
     (lapsed ? options.lapsedWeight : 1) *
     (1 + specific);
   const significance = Math.max(10, Math.min(100, Math.round(raw)));

@@ -63,12 +63,15 @@ export interface RankOptions {
   /**
    * Weight of a commitment to the process of a relationship rather than to something in it
    * (default: `0.85`): its object is headed by one of `processNouns` ("maintain close
-   * coordination", "deepen the partnership", "the momentum of high-level exchanges") or its
-   * action is one of `processActions` ("coordinate closely"). Boilerplate of every round.
+   * coordination", "deepen the partnership", "the momentum of high-level exchanges") or its act
+   * or action is one of `processActions` ("coordinate closely", "will carefully monitor").
+   * Boilerplate of every round.
    */
   readonly processWeight: number;
   readonly processNouns: readonly string[];
   readonly processActions: readonly string[];
+  /** Weight of a commitment made under an opening condition ("When the Committee decides to …, it will …", default: `0.85`): it binds only once the condition holds. */
+  readonly conditionalWeight: number;
   /** Weight of a change whose only date passed by the after round and was not replaced (default: `0.6`): "later in 2025" gone in 2026 is an update, not news. */
   readonly lapsedWeight: number;
   /** Weight of a resolution's preambular paragraph ("*Recalling* …,", default: `0.7`): it frames, the operative paragraphs decide. */
@@ -143,7 +146,16 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     'engagement',
     'collaboration',
   ],
-  processActions: ['coordinate', 'communicate', 'consult', 'cooperate', 'collaborate', 'engage'],
+  processActions: [
+    'coordinate',
+    'communicate',
+    'consult',
+    'cooperate',
+    'collaborate',
+    'engage',
+    'monitor',
+  ],
   lapsedWeight: 0.6,
+  conditionalWeight: 0.85,
   bar: 40,
 };

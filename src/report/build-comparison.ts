@@ -96,6 +96,17 @@ export function compareStatements(
     };
   };
 
+  // The figures each round states, for the qualifiers of assessments that restate one.
+  const figuresOf = (commitments: Iterable<Commitment>) =>
+    new Set(
+      [...commitments].flatMap((c) =>
+        c.entities.filter((e) => e.kind === 'figure').map((e) => e.value),
+      ),
+    );
+  const known = {
+    before: figuresOf(commitmentsB.values()),
+    after: figuresOf(commitmentsA.values()),
+  };
   const changes: (CommitmentChange & { order: number })[] = alignment.pairs.map((pair, order) => {
     const b = side(pair.before, whereB, commitmentsB);
     const a = side(pair.after, whereA, commitmentsA);
@@ -110,7 +121,7 @@ export function compareStatements(
       ...(before.meta.date ? { before: before.meta.date } : {}),
       ...(after.meta.date ? { after: after.meta.date } : {}),
     };
-    const qualifiers = b && a ? qualifyChange(cb, ca, dates) : [];
+    const qualifiers = b && a ? qualifyChange(cb, ca, dates, known) : [];
     const rank = rankChange(
       {
         kind,

@@ -92,9 +92,30 @@ describe('roles', () => {
       'commitment',
     ],
     ['The two sides agreed to build a port.', 'commitment'],
+    [
+      'The Committee is maintaining its policy of reinvesting, and it anticipates doing so until normalization is well under way.',
+      'commitment',
+    ],
   ])('a forecast commits nobody, guidance on its own course does: %s', (text, role) => {
     const [c] = commitments(`${text}\n`, '');
     expect(c?.role).toBe(role);
+  });
+
+  it('takes the act of the main clause, not of an opening condition or of a second clause', () => {
+    const [when, second] = commitments(
+      'When the Committee decides to begin to remove policy accommodation, it will take a balanced approach.\n\nThe Committee is maintaining its existing policy of reinvesting, and it anticipates doing so until normalization is well under way.\n',
+      '',
+    );
+    expect(when?.act).not.toBe('decide');
+    expect(second?.action).toBe('maintain');
+  });
+
+  it("counts a judgement's modals before the act only: after it they say how likely", () => {
+    const [a, b] = commitments(
+      'The Committee anticipates that economic conditions may warrant low rates.\n\nThe Committee anticipates that economic conditions will warrant low rates.\n',
+      '',
+    );
+    expect(a?.strength.level).toBe(b?.strength.level);
   });
 
   it('keeps a commitment a commitment when a context word occurs in it', () => {

@@ -29,3 +29,25 @@ describe('figures in words', () => {
     ]);
   });
 });
+
+describe('deadlines in words and months', () => {
+  it('reads a condition for an end ("until …") as a figure, as it does a date', () => {
+    expect(
+      figures(
+        'The Committee anticipates doing so until normalization of the level of the federal funds rate is well under way.',
+      ),
+    ).toEqual([
+      'until normalization of the level of the federal funds rate is well under way=until normalization of the level of the federal funds rate is well under way',
+    ]);
+    expect(figures('Decides to extend the mandate until 31 May 2026.')).toEqual([
+      'until 31 May 2026=until 31 may 2026',
+    ]);
+  });
+
+  it('reads "May" after a preposition as a month, and the modal as no figure', () => {
+    expect(
+      figures('Information received since the Committee met in May indicates growth.'),
+    ).toEqual(['May=may']);
+    expect(figures('The two sides may meet again.')).toEqual([]);
+  });
+});

@@ -203,6 +203,38 @@ describe('commitment identity', () => {
     });
   });
 
+  it('follows a restated position into the decision that changes it; an assessment restating a known figure changed none', () => {
+    const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
+    const load = (date: string, body: string) =>
+      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
+    const before = load(
+      '2015-10-28',
+      [
+        'Inflation has continued to run below the longer-run objective of the Committee.',
+        'The Committee expects inflation to rise to 2 percent over the medium term.',
+        'To support continued progress, the Committee today reaffirmed its view that the current 0 to 1/4 percent target range for the federal funds rate remains appropriate.',
+      ].join('\n\n') + '\n',
+    );
+    const after = load(
+      '2015-12-16',
+      [
+        'Inflation has continued to run below the 2 percent longer-run objective of the Committee.',
+        'The Committee expects inflation to rise to 2 percent over the medium term.',
+        'Given the economic outlook, the Committee decided to raise the target range for the federal funds rate to 1/4 to 1/2 percent.',
+      ].join('\n\n') + '\n',
+    );
+    const changes = compareStatements(before, after).changes.filter((c) => c.kind !== 'unchanged');
+    const decision = changes.find((c) => c.after?.text.includes('decided to raise'));
+    expect(decision?.before?.text).toContain('reaffirmed its view');
+    expect(decision?.qualifiers).toContainEqual({
+      kind: 'figure-changed',
+      from: ['0 to 1/4 percent'],
+      to: ['1/4 to 1/2 percent'],
+    });
+    const objective = changes.find((c) => c.after?.text.includes('2 percent longer-run'));
+    expect(objective?.qualifiers.filter((q) => q.kind === 'figure-changed')).toEqual([]);
+  });
+
   it('keeps one lineage through the move in the series', () => {
     const series = buildSeries([BEFORE, AFTER]);
     const lineage = series.lineages.find((l) => l.occurrences[0]?.text.includes('South Asia'));
