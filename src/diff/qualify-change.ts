@@ -127,6 +127,8 @@ function monthsBetween(from: string, to: string): number {
  * Compares the commitments of the two sides of a pair (several on a side for splits and merges,
  * taken together) and says what changed beyond the words.
  */
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function qualifyChange(
   before: readonly Commitment[],
   after: readonly Commitment[],
@@ -227,8 +229,20 @@ export function qualifyChange(
   if (addedNames.length > 0) out.push({ kind: 'entities-added', items: addedNames });
   if (removedNames.length > 0) out.push({ kind: 'entities-removed', items: removedNames });
   const items = (side: readonly Commitment[]) => side.flatMap((c) => c.items);
-  const ib = items(before);
-  const ia = items(after);
+  // A list on one side only grew from (or shrank to) items the other side names outside a list
+  // ("in Kessa and Marrow" → "in Kessa, Marrow and Ostrava"): two or more of them, named there,
+  // are the other side's items.
+  const named = (list: readonly string[], side: readonly Commitment[]) => {
+    const text = side.map((c) => c.text.toLowerCase()).join(' ');
+    const found = list.filter((x) =>
+      new RegExp(`\\b${escapeRegExp(x.toLowerCase())}\\b`, 'u').test(text),
+    );
+    return found.length >= 2 ? found : [];
+  };
+  let ib = items(before);
+  let ia = items(after);
+  if (ib.length === 0 && ia.length > 0) ib = named(ia, before);
+  else if (ia.length === 0 && ib.length > 0) ia = named(ib, after);
   if (ib.length > 0 || ia.length > 0) {
     // One item is the same as another whose words it holds or that holds its words ("full,
     // safe access" read with or without the lead-in "to allow").

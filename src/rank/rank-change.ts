@@ -24,10 +24,51 @@ export interface RankInput {
    * of them ("expects it will soon be appropriate to raise") was fulfilled, not withdrawn.
    */
   readonly decided?: ReadonlySet<string>;
+  /**
+   * The words of what the after round welcomes or notes ("Welcoming the holding of presidential
+   * elections"), one list per sentence: a dropped call or undertaking whose action and object
+   * are among one of them was answered, not withdrawn.
+   */
+  readonly answering?: readonly (readonly string[])[];
 }
 
 /** Acts that decide, whose action fulfils an expectation of the round before. */
 export const DECIDING_ACTS: ReadonlySet<string> = new Set(['decide', 'agree', 'authorize']);
+
+/** Content words of a text, lower case (four letters or more). */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !FRAME_WORDS.has(w));
+}
+
+const FRAME_WORDS: ReadonlySet<string> = new Set(
+  'that this these those with from into upon their there which where while also further all'.split(' '),
+);
+
+/** The words of what `commitments` welcome or note (see {@link RankInput.answering}). */
+export function answeringWords(
+  commitments: readonly Commitment[],
+  options: RankOptions = DEFAULT_RANK_OPTIONS,
+): string[][] {
+  return commitments
+    .filter((c) => options.answeringFamilies.includes(c.family))
+    .map((c) => contentWords(c.object));
+}
+
+/** One word is the other's form ("hold", "holding"): one is a prefix of the other, of four letters or more. */
+const sameWord = (x: string, y: string): boolean =>
+  x.length <= y.length ? y.startsWith(x) : x.startsWith(y);
+
+/** True when the action and two more words of `c`'s object are among one answering sentence's words. */
+function isAnswered(c: Commitment, answering: readonly (readonly string[])[]): boolean {
+  if (!c.action) return false;
+  const action = c.action;
+  const words = contentWords(c.object).filter((w) => !sameWord(w, action));
+  return answering.some(
+    (set) =>
+      set.some((w) => sameWord(w, action)) &&
+      words.filter((w) => set.some((v) => sameWord(v, w))).length >= 2,
+  );
+}
 
 /** The actions `commitments` decide (see {@link RankInput.decided}). */
 export function decidedActions(commitments: readonly Commitment[]): Set<string> {
@@ -138,6 +179,19 @@ function strengthWords(q: Extract<Qualifier, { kind: 'strengthened' | 'weakened'
 
 const list = (items: readonly string[]): string => items.join(', ') || '—';
 
+/** Modal verbs, as strength markers. */
+const MODALS: ReadonlySet<string> = new Set([
+  'will',
+  'shall',
+  'must',
+  'should',
+  'may',
+  'might',
+  'could',
+  'would',
+  'can',
+]);
+
 /** One qualifier as a reason and the points it is worth on a commitment and on an assessment. */
 function qualifierReason(
   q: Qualifier,
@@ -149,8 +203,14 @@ function qualifierReason(
     case 'actor-changed':
       return { reason: `actor ${q.from} → ${q.to}`, ...weights.actorChanged };
     case 'strengthened':
-    case 'weakened':
-      return { reason: strengthWords(q), ...weights.strength };
+    case 'weakened': {
+      // The act (call upon → demand) or a modal (should → must) changed, or only a degree word.
+      const byActOrModal = q.markers.some((m) => m.includes(' → ') || MODALS.has(m));
+      return {
+        reason: strengthWords(q),
+        ...(byActOrModal ? weights.strength : weights.strengthDegree),
+      };
+    }
     case 'figure-changed': {
       const onlyFrequencies = [...q.from, ...q.to].every((t) => isFrequencyValue(figureValue(t)));
       return {
@@ -203,22 +263,38 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
       subject.family === 'judge' &&
       subject.action !== undefined &&
       input.decided?.has(subject.action) === true;
+    // A dropped call or undertaking the after round welcomes as done was answered.
+    const answeredBy =
+      input.kind === 'dropped' &&
+      subject !== undefined &&
+      options.answeredFamilies.includes(subject.family) &&
+      isAnswered(subject, input.answering ?? []);
     const points =
       (role === 'commitment' ? what.newOrDropped.commitment : what.newOrDropped.assessment) *
       (input.kind === 'dropped' ? options.droppedWeight : 1) *
-      (expired || fulfilled ? options.expiredWeight : 1);
+      (expired || fulfilled || answeredBy ? options.expiredWeight : 1);
     const act = subject && subject.act !== 'state' ? ` (${subject.act})` : '';
     const lapse =
       expired && due
         ? `, expired (${due.slice(0, 7)})`
         : fulfilled
           ? `, fulfilled (${subject.action ?? ''} decided)`
-          : '';
+          : answeredBy
+            ? ', answered (welcomed or noted)'
+            : '';
     scored.push({ reason: `${input.kind} ${roleNoun}${act}${lapse}`, points });
   }
   for (const q of input.qualifiers) {
     const { reason, commitment, assessment } = qualifierReason(q, what);
-    scored.push({ reason, points: role === 'commitment' ? commitment : assessment });
+    const synonyms =
+      q.kind === 'action-changed' &&
+      options.actionSynonyms.some((group) => group.includes(q.from) && group.includes(q.to));
+    const points = synonyms
+      ? what.reworded + options.synonymExtra
+      : role === 'commitment'
+        ? commitment
+        : assessment;
+    scored.push({ reason: synonyms ? `${reason} (near-synonyms)` : reason, points });
   }
   if (input.kind === 'split' || input.kind === 'merged')
     scored.push({ reason: input.kind === 'split' ? 'split' : 'merged', points: what.splitOrMerge });
@@ -259,6 +335,15 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
   const frame = subject && isPreambular(subject) ? options.preambularWeight : 1;
   const process = subject && isProcessCommitment(subject, options) ? options.processWeight : 1;
   if (process < 1) reasons.push('process, not substance');
+  // A call or an undertaking the after round welcomes or notes was answered, not dropped.
+  const b0 = main(input.before);
+  const a0 = main(input.after);
+  const answered =
+    b0 !== undefined &&
+    a0 !== undefined &&
+    options.answeredFamilies.includes(b0.family) &&
+    options.answeringFamilies.includes(a0.family);
+  if (answered) reasons.unshift(`answered: ${b0.act} → ${a0.act}`);
   const conditional =
     subject !== undefined && role === 'commitment' && OPENING_CLAUSE.test(subject.text);
   if (conditional) reasons.push('conditional');
@@ -272,6 +357,7 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
     process *
     (conditional ? options.conditionalWeight : 1) *
     (lapsed ? options.lapsedWeight : 1) *
+    (answered ? options.expiredWeight : 1) *
     (1 + specific);
   const significance = Math.max(10, Math.min(100, Math.round(raw)));
   return { significance, reasons, isContext };

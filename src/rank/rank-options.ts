@@ -16,8 +16,10 @@ export interface RankOptions {
     readonly actionChanged: Points;
     /** Someone else commits (default: 56 / 30). */
     readonly actorChanged: Points;
-    /** Strengthened or weakened (default: 52 / 30). */
+    /** Strengthened or weakened by the act (call upon → demand) or a modal (should → must) (default: 52 / 30). */
     readonly strength: Points;
+    /** Strengthened or weakened by degree words only ("generously", "closely", "continue to"; default: 36 / 20). */
+    readonly strengthDegree: Points;
     /** A target, amount, date or deadline changed (default: 55 / 28): a figure of an assessment ("through September") matters less. */
     readonly figureChanged: Points;
     /** Only a frequency changed ("every 90 days" → "every 120 days", default: 40 / 20): a reporting cycle, not a decision. */
@@ -70,6 +72,16 @@ export interface RankOptions {
   readonly processWeight: number;
   readonly processNouns: readonly string[];
   readonly processActions: readonly string[];
+  /**
+   * Verbs that say one thing (`report` and `brief`; `deepen`, `strengthen` and `enhance`): an
+   * action changed within one group is a rewording of the action (points of `reworded` plus
+   * `synonymExtra`), not a new decision.
+   */
+  readonly actionSynonyms: readonly (readonly string[])[];
+  readonly synonymExtra: number;
+  /** Families a call or an undertaking answered is welcomed or noted in ("Calls upon … to hold elections" → "Welcoming the holding of elections"): weighed by `expiredWeight`. */
+  readonly answeringFamilies: readonly string[];
+  readonly answeredFamilies: readonly string[];
   /** Weight of a commitment made under an opening condition ("When the Committee decides to …, it will …", default: `0.85`): it binds only once the condition holds. */
   readonly conditionalWeight: number;
   /** Weight of a change whose only date passed by the after round and was not replaced (default: `0.6`): "later in 2025" gone in 2026 is an update, not news. */
@@ -87,6 +99,7 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
     actionChanged: { commitment: 62, assessment: 40 },
     actorChanged: { commitment: 56, assessment: 30 },
     strength: { commitment: 52, assessment: 30 },
+    strengthDegree: { commitment: 36, assessment: 20 },
     figureChanged: { commitment: 55, assessment: 28 },
     frequencyChanged: { commitment: 40, assessment: 20 },
     actChanged: { commitment: 36, assessment: 20 },
@@ -157,5 +170,16 @@ export const DEFAULT_RANK_OPTIONS: RankOptions = {
   ],
   lapsedWeight: 0.6,
   conditionalWeight: 0.85,
+  actionSynonyms: [
+    ['report', 'brief', 'inform', 'update', 'present'],
+    ['support', 'assist', 'help', 'back'],
+    ['deepen', 'strengthen', 'enhance', 'expand', 'broaden', 'intensify', 'advance', 'promote'],
+    ['maintain', 'keep', 'sustain', 'preserve'],
+    ['protect', 'safeguard', 'defend'],
+    ['finish', 'complete', 'conclude'],
+  ],
+  synonymExtra: 6,
+  answeredFamilies: ['urge', 'commit', 'seek'],
+  answeringFamilies: ['welcome', 'note'],
   bar: 40,
 };

@@ -4,7 +4,7 @@ import type { AlignOptions } from '../align/align-options.js';
 import type { AlignedPair } from '../model/alignment.js';
 import { alignCommitments } from '../identify/identify-commitments.js';
 import type { IdentityOptions } from '../identify/identity-options.js';
-import { decidedActions, rankChange } from '../rank/rank-change.js';
+import { answeringWords, decidedActions, rankChange } from '../rank/rank-change.js';
 import type { RankOptions } from '../rank/rank-options.js';
 import type {
   ChangeKind,
@@ -65,6 +65,7 @@ export function compareStatements(
   const commitmentsB = new Map(before.commitments.map((c) => [c.sentenceId, c]));
   const commitmentsA = new Map(after.commitments.map((c) => [c.sentenceId, c]));
   const decided = decidedActions(after.commitments);
+  const answering = answeringWords(after.commitments);
 
   const side = (
     ids: readonly string[],
@@ -132,6 +133,7 @@ export function compareStatements(
         reworded: pair.reworded,
         dates,
         decided,
+        answering,
       },
       options.rank,
     );

@@ -235,6 +235,51 @@ describe('commitment identity', () => {
     expect(objective?.qualifiers.filter((q) => q.kind === 'figure-changed')).toEqual([]);
   });
 
+  it('weighs a call the after round welcomes as done, a near-synonym action and a degree word less', () => {
+    const front = (date: string) =>
+      `---\ndate: ${date}\n---\n\n# Resolution\n\n*The Security Council*,\n\n`;
+    const load = (date: string, body: string) =>
+      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
+    const before = load(
+      '2024-05-29',
+      [
+        '1. *Calls upon* the Government of Veloria to hold presidential elections as soon as possible;',
+        '2. *Calls upon* the Government of Veloria to open the port of Alden;',
+        '3. *Requests* the Secretary-General to report to the Council every 120 days;',
+        '4. *Decides* to reduce the troop ceiling to 11,000 military personnel;',
+        '5. *Urges* Member States to contribute to the humanitarian response plan;',
+        '6. *Calls upon* all parties to respect the ceasefire;',
+        '7. *Requests* the Mission to support the reintegration of former combatants in Kessa and Marrow;',
+      ].join('\n\n') + '\n',
+    );
+    const after = load(
+      '2025-05-28',
+      [
+        '*Welcoming* the holding of presidential elections on 14 September 2024,',
+        '1. *Requests* the Secretary-General to brief the Council every 120 days;',
+        '2. *Decides* to maintain the troop ceiling at 11,000 military personnel;',
+        '3. *Urges* Member States to contribute generously to the humanitarian response plan;',
+        '4. *Demands* that all parties respect the ceasefire;',
+        '5. *Requests* the Mission to support the reintegration of former combatants in Kessa, Marrow and Ostrava;',
+      ].join('\n\n') + '\n',
+    );
+    const changes = compareStatements(before, after).changes;
+    const of = (needle: string) =>
+      changes.find((c) => (c.after ?? c.before)?.text.includes(needle)) as (typeof changes)[0];
+    expect(of('hold presidential').reasons[0]).toMatch(/answered/);
+    expect(of('hold presidential').significance).toBeLessThan(of('port of Alden').significance);
+    expect(of('brief the Council').reasons.join(' ')).toMatch(/near-synonyms/);
+    expect(of('brief the Council').significance).toBeLessThan(
+      of('maintain the troop').significance,
+    );
+    expect(of('generously').qualifiers.map((q) => q.kind)).toEqual(['strengthened']);
+    expect(of('generously').significance).toBeLessThan(of('respect the ceasefire').significance);
+    expect(of('reintegration').qualifiers).toContainEqual({
+      kind: 'items-added',
+      items: ['Ostrava'],
+    });
+  });
+
   it('keeps one lineage through the move in the series', () => {
     const series = buildSeries([BEFORE, AFTER]);
     const lineage = series.lineages.find((l) => l.occurrences[0]?.text.includes('South Asia'));
