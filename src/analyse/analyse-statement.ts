@@ -12,6 +12,7 @@ import type {
   StrengthLevel,
 } from '../model/statement.js';
 import { paragraphsOf } from '../parse/walk-statement.js';
+import { mainClause } from './clauses.js';
 import { extractEntities } from './extract-entities.js';
 import { extractItems } from './extract-items.js';
 import { lemmatiseVerb } from './lemmatise-verb.js';
@@ -350,20 +351,6 @@ function isForecast(text: string, act: FoundAct): boolean {
   // "expects to begin …", "anticipates doing so …": the actor is the subject of what follows.
   if (/^(?:to\b|\p{L}+ing\b)/iu.test(object)) return false;
   return !OWN_COURSE.test(object);
-}
-
-/** An opening clause of time or condition, up to its comma ("When the Committee decides to begin …, "). */
-export const OPENING_CLAUSE =
-  /^(?:When|Whenever|If|Once|Until|Unless|Before|After|As soon as|As long as)\b[^,;]{0,300},/;
-
-/**
- * `text` with an opening clause of time or condition blanked (same length, so offsets hold): "When
- * the Committee decides to begin to remove policy accommodation, it will take a balanced
- * approach" takes no decision; what it commits to is in the main clause.
- */
-export function mainClause(text: string): string {
-  const clause = OPENING_CLAUSE.exec(text);
-  return clause ? ' '.repeat(clause[0].length) + text.slice(clause[0].length) : text;
 }
 
 /** The role of a sentence (docs/glossary.md#role). */

@@ -1,7 +1,7 @@
 /**
  * Commands whose options are data: declared to yargs from it, and read from it without yargs on
- * the quick path of `search` and `history` (src/cli/quick-run.ts), where loading yargs would be
- * about half of a query's time.
+ * the quick path of `search`, `history` and `series` (src/cli/quick-run.ts), where loading yargs
+ * would be about half of a query's time.
  */
 import type { Argv } from 'yargs';
 import type { Args } from './command.js';
@@ -13,22 +13,37 @@ export interface OptionSpec {
   /** A one-letter alias (`-f`). */
   readonly alias?: string;
   readonly choices?: readonly string[];
-  readonly default?: string | number;
+  readonly default?: string | number | boolean;
 }
 
 /** The positional and the options of a command. */
 export interface CommandSpec {
-  readonly positional: { readonly name: string; readonly describe: string };
+  readonly positional: {
+    readonly name: string;
+    readonly describe: string;
+    /** One or more values (`<inputs..>`). */
+    readonly array?: boolean;
+  };
   readonly options: Readonly<Record<string, OptionSpec>>;
 }
 
 /** Declares `spec` to yargs. */
 export function declareOptions(yargs: Argv, spec: CommandSpec): Argv {
-  let out: Argv = yargs.positional(spec.positional.name, {
+  const out: Argv = yargs.positional(spec.positional.name, {
     type: 'string',
     describe: spec.positional.describe,
+    ...(spec.positional.array ? { array: true } : {}),
   });
-  for (const [name, o] of Object.entries(spec.options)) {
+  return declareOptionRecord(out, spec.options);
+}
+
+/** Declares `options` to yargs. */
+export function declareOptionRecord(
+  yargs: Argv,
+  options: Readonly<Record<string, OptionSpec>>,
+): Argv {
+  let out = yargs;
+  for (const [name, o] of Object.entries(options)) {
     out = out.option(name, {
       type: o.type,
       describe: o.describe,
@@ -52,13 +67,13 @@ export function quickParse(argv: readonly string[], spec: CommandSpec): Args | u
   const byAlias = new Map<string, string>();
   for (const [option, o] of Object.entries(spec.options)) if (o.alias) byAlias.set(o.alias, option);
   const values: Record<string, unknown> = {};
-  let positional: string | undefined;
+  const positionals: string[] = [];
   let debug = false;
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i] as string;
     if (!token.startsWith('-') || token === '-') {
-      if (positional !== undefined) return undefined;
-      positional = token;
+      if (positionals.length > 0 && !spec.positional.array) return undefined;
+      positionals.push(token);
       continue;
     }
     if (token === '--debug') {
@@ -93,8 +108,13 @@ export function quickParse(argv: readonly string[], spec: CommandSpec): Args | u
       values[option] = n;
     } else values[option] = inline;
   }
-  if (positional === undefined) return undefined;
-  const args: Record<string, unknown> = { _: [name], debug, [spec.positional.name]: positional };
+  // yargs reads a lone "-" as an empty string (cli/options.ts fileArg): leave it to yargs.
+  if (positionals.length === 0 || positionals.includes('-')) return undefined;
+  const args: Record<string, unknown> = {
+    _: [name],
+    debug,
+    [spec.positional.name]: spec.positional.array ? positionals : positionals[0],
+  };
   for (const [option, o] of Object.entries(spec.options)) {
     const value = option in values ? values[option] : o.default;
     if (value === undefined) continue;

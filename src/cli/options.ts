@@ -6,47 +6,55 @@ import { UserError } from '../model/errors.js';
 import { INPUT_FORMATS } from '../parse/detect-format.js';
 import type { Args } from './command.js';
 import type { Io } from './io.js';
-
-/** Declares `--input-format`, `--lexicon` and `--max-bytes`. */
-export function withInputOptions(yargs: Argv): Argv {
-  return yargs
-    .option('input-format', {
-      type: 'string',
-      choices: INPUT_FORMATS as string[],
-      describe: 'Read inputs as this format (default: from the extension, then the content)',
-    })
-    .option('lexicon', {
-      type: 'string',
-      describe: 'YAML file of extra speech acts and strength words',
-    })
-    .option('max-bytes', {
-      type: 'number',
-      default: 50 * 1024 * 1024,
-      describe: 'Largest input accepted, in bytes',
-    })
-    .option('timeout', {
-      type: 'number',
-      default: DEFAULT_TIMEOUT_MS / 1000,
-      describe: 'Longest wait for a URL to answer, in seconds',
-    })
-    .option('refresh', {
-      type: 'boolean',
-      default: false,
-      describe: `Fetch URLs again instead of reading them from ${URL_CACHE_DIR}/`,
-    });
-}
+import type { OptionSpec } from './option-spec.js';
+import { declareOptionRecord } from './option-spec.js';
 
 /** Folder of the URL cache, relative to the working directory (STATEMENT_DIFF_URL_CACHE overrides it). */
 export const URL_CACHE_DIR = '.cache/urls';
 
-/** Declares `--cache` (on by default; `--no-cache` turns it off). */
-export function withCacheOption(yargs: Argv): Argv {
-  return yargs.option('cache', {
+/** `--input-format`, `--lexicon`, `--max-bytes`, `--timeout` and `--refresh`, as data. */
+export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  'input-format': {
+    type: 'string',
+    choices: INPUT_FORMATS,
+    describe: 'Read inputs as this format (default: from the extension, then the content)',
+  },
+  lexicon: { type: 'string', describe: 'YAML file of extra speech acts and strength words' },
+  'max-bytes': {
+    type: 'number',
+    default: 50 * 1024 * 1024,
+    describe: 'Largest input accepted, in bytes',
+  },
+  timeout: {
+    type: 'number',
+    default: DEFAULT_TIMEOUT_MS / 1000,
+    describe: 'Longest wait for a URL to answer, in seconds',
+  },
+  refresh: {
+    type: 'boolean',
+    default: false,
+    describe: `Fetch URLs again instead of reading them from ${URL_CACHE_DIR}/`,
+  },
+};
+
+/** Declares {@link INPUT_OPTIONS}. */
+export function withInputOptions(yargs: Argv): Argv {
+  return declareOptionRecord(yargs, INPUT_OPTIONS);
+}
+
+/** `--cache` (on by default; `--no-cache` turns it off), as data. */
+export const CACHE_OPTION: Readonly<Record<string, OptionSpec>> = {
+  cache: {
     type: 'boolean',
     default: true,
     describe:
       'Reuse parsed statements from .cache/statements/ (keyed by content hash); --no-cache to skip',
-  });
+  },
+};
+
+/** Declares {@link CACHE_OPTION}. */
+export function withCacheOption(yargs: Argv): Argv {
+  return declareOptionRecord(yargs, CACHE_OPTION);
 }
 
 /** Folder of the parse cache, relative to the working directory. */
@@ -108,11 +116,16 @@ export function jobsOf(args: Args): number {
 
 /** Declares `--jobs`, the worker threads that parse large inputs (docs/decisions/012). */
 export function withJobsOption(yargs: Argv): Argv {
-  return yargs.option('jobs', {
+  return declareOptionRecord(yargs, JOBS_OPTION);
+}
+
+/** `--jobs`, as data. */
+export const JOBS_OPTION: Readonly<Record<string, OptionSpec>> = {
+  jobs: {
     type: 'number',
     describe: 'Parse large inputs in this many worker threads (default: 1, the main thread)',
-  });
-}
+  },
+};
 
 /** Widest terminal output accepted: wider lines only cost memory (a padded series table). */
 export const MAX_WIDTH = 1000;
@@ -131,16 +144,22 @@ export function widthOf(args: Args, least: number, fallback: number): number {
 
 /** Declares `--format` (with its choices) and `--out`, the output options of `compare` and `series`. */
 export function withOutputOptions(yargs: Argv, formats: readonly string[]): Argv {
-  return yargs
-    .option('format', {
+  return declareOptionRecord(yargs, outputOptions(formats));
+}
+
+/** `--format` (with its choices) and `--out`, as data. */
+export function outputOptions(formats: readonly string[]): Readonly<Record<string, OptionSpec>> {
+  return {
+    format: {
       alias: 'f',
       type: 'string',
       choices: [...formats],
       describe: 'Output format (default: terminal, or from the --out extension)',
-    })
-    .option('out', {
+    },
+    out: {
       alias: 'o',
       type: 'string',
       describe: 'Write to this file (atomically) instead of stdout',
-    });
+    },
+  };
 }

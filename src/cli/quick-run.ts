@@ -1,7 +1,7 @@
 /**
- * The quick path of the archive queries: `search` and `history` with a plain valid command line
- * run without loading yargs, which is about half of a query's time (bench/README.md § Archive
- * database). Anything else, help and mistakes included, returns undefined: run.ts reads it.
+ * The quick path: `search`, `history` and `series` with a plain valid command line run without
+ * loading yargs, which is about half of a query's time and a third of a warm series (bench/README.md
+ * § Archive database). Anything else, help and mistakes included, returns undefined: run.ts reads it.
  */
 import type { Command } from './command.js';
 import type { Io } from './io.js';
@@ -17,6 +17,10 @@ const QUICK: Readonly<Record<string, () => Promise<{ command: Command; spec: Com
   history: async () => {
     const m = await import('./commands/history.js');
     return { command: m.historyCommand, spec: m.HISTORY_SPEC };
+  },
+  series: async () => {
+    const m = await import('./commands/series.js');
+    return { command: m.seriesCommand, spec: m.SERIES_SPEC };
   },
 };
 

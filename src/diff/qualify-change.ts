@@ -141,9 +141,8 @@ export function qualifyChange(
   const b = main(before);
   const a = main(after);
   if (!b || !a) return out;
-  // Who commits, to what and how strongly only means something when neither side is context.
-  const commits = !b.isContext && !a.isContext;
-  // Actor, act and action are those of a commitment: an assessment's are not reliable.
+  // Who commits, to what and how strongly are those of a commitment: an assessment's (a forecast,
+  // a description) are not reliable, and a context sentence commits nobody.
   const both = b.role === 'commitment' && a.role === 'commitment';
   if (both && b.actor.kind !== 'none' && a.actor.kind !== 'none' && b.actor.name !== a.actor.name)
     out.push({ kind: 'actor-changed', from: b.actor.name, to: a.actor.name });

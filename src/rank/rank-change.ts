@@ -1,7 +1,7 @@
 /** Ranking: how significant a commitment change is (0–100), and why, in words. */
 import type { ChangeKind, Qualifier } from '../model/changes.js';
 import type { Commitment } from '../model/statement.js';
-import { OPENING_CLAUSE } from '../analyse/analyse-statement.js';
+import { OPENING_CLAUSE } from '../analyse/clauses.js';
 import { figureValue, isFrequencyValue } from '../analyse/extract-entities.js';
 import type { RankOptions } from './rank-options.js';
 import { DEFAULT_RANK_OPTIONS } from './rank-options.js';
@@ -41,7 +41,9 @@ function contentWords(text: string): string[] {
 }
 
 const FRAME_WORDS: ReadonlySet<string> = new Set(
-  'that this these those with from into upon their there which where while also further all'.split(' '),
+  'that this these those with from into upon their there which where while also further all'.split(
+    ' ',
+  ),
 );
 
 /** The words of what `commitments` welcome or note (see {@link RankInput.answering}). */

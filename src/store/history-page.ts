@@ -1,8 +1,8 @@
 /** The HTML page of one commitment's history, and the history and search entries `report` ships. */
 import type { Lineage, SeriesReport } from '../model/series.js';
 import { diffNodes, el, renderPage } from '../report/render/html-page.js';
-import type { History } from './query-archive.js';
-import { withEdits } from './query-archive.js';
+import type { History } from './history-query.js';
+import { withEdits } from './history-query.js';
 import { ROUND_STATUS } from './schema.js';
 
 const HISTORY_CSS = `

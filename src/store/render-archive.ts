@@ -5,8 +5,9 @@
 import { stringify } from 'csv-stringify/sync';
 import pc from 'picocolors';
 import type { WordEdit } from '../model/changes.js';
-import { escapeMarkdown, markdownDiff } from '../report/render/render-markdown.js';
-import type { History, SearchResult, TextPart } from './query-archive.js';
+import { escapeMarkdown, markdownDiff } from '../report/render/markdown-text.js';
+import type { History } from './history-query.js';
+import type { SearchResult, TextPart } from './query-archive.js';
 
 /** Output formats of `search`. */
 export const SEARCH_FORMATS = ['terminal', 'markdown', 'json', 'csv'] as const;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { HISTORY_SPEC } from '../../src/cli/commands/history.js';
 import { SEARCH_SPEC } from '../../src/cli/commands/search.js';
+import { SERIES_SPEC } from '../../src/cli/commands/series.js';
 import type { CommandSpec } from '../../src/cli/option-spec.js';
 import { quickParse } from '../../src/cli/option-spec.js';
 import { parseCommandLine } from '../../src/cli/run.js';
@@ -52,7 +53,14 @@ describe('quickParse', () => {
     ['search', '--', '-a'],
     ['history', 'L3f9a1c0', '-h'],
     ['history', 'L3f9a1c0', '--limit', '3'],
+    ['series', '-'],
+    ['series', 'dir', '--input-format', 'pdfx'],
+    ['series', 'dir', '--cache=false'],
+    ['series', '--help'],
   ])('leaves %j to yargs', (...argv) => {
-    expect(quickParse(argv, argv[0] === 'search' ? SEARCH_SPEC : HISTORY_SPEC)).toBeUndefined();
+    const spec = { search: SEARCH_SPEC, history: HISTORY_SPEC, series: SERIES_SPEC }[
+      argv[0] as 'search' | 'history' | 'series'
+    ];
+    expect(quickParse(argv, spec)).toBeUndefined();
   });
 });

@@ -36,9 +36,14 @@ export const historyCommand: Command = {
         'One lineage as an HTML page',
       ),
   execute: async (args, io) => {
-    const { openForReading, withDatabase } = await import('../../store/open-database.js');
-    const { findLineages, historyOf } = await import('../../store/query-archive.js');
-    const { renderHistory } = await import('../../store/render-archive.js');
+    // Loaded together: one after the other, each waits for its files (start-up is most of a query).
+    const [{ openForReading, withDatabase }, { findLineages }, { historyOf }, { renderHistory }] =
+      await Promise.all([
+        import('../../store/open-database.js'),
+        import('../../store/query-archive.js'),
+        import('../../store/history-query.js'),
+        import('../../store/render-archive.js'),
+      ]);
     const format = args['format'] as 'terminal' | 'markdown' | 'json' | 'html';
     // The HTML code (hast) is loaded only for an HTML page: start-up is most of a query.
     const page = format === 'html' ? await import('../../store/history-page.js') : undefined;

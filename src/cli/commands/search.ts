@@ -67,9 +67,13 @@ export const searchCommand: Command = {
         "Pakistan's dropped commitments about the corridor",
       ),
   execute: async (args, io) => {
-    const { openForReading, withDatabase } = await import('../../store/open-database.js');
-    const { searchArchive } = await import('../../store/query-archive.js');
-    const { renderSearch } = await import('../../store/render-archive.js');
+    // Loaded together: one after the other, each waits for its files (start-up is most of a query).
+    const [{ openForReading, withDatabase }, { searchArchive }, { renderSearch }] =
+      await Promise.all([
+        import('../../store/open-database.js'),
+        import('../../store/query-archive.js'),
+        import('../../store/render-archive.js'),
+      ]);
     const limit = args['limit'];
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
       throw new UserError('E_OPTION', `--limit is ${String(limit)}`, {

@@ -4,34 +4,43 @@ import { dirname, join } from 'node:path';
 import type { Command } from '../command.js';
 import { diagnosticsOf, printDiagnostics } from '../diagnostics.js';
 import { EXIT_DIFFERENT, EXIT_SAME } from '../exit-codes.js';
+import type { CommandSpec } from '../option-spec.js';
+import { declareOptions } from '../option-spec.js';
 import {
+  CACHE_OPTION,
+  INPUT_OPTIONS,
+  JOBS_OPTION,
   jobsOf,
   loadOptionsOf,
+  outputOptions,
   useColor,
   widthOf,
-  withCacheOption,
-  withInputOptions,
-  withJobsOption,
-  withOutputOptions,
 } from '../options.js';
 
 const FORMATS = SERIES_FORMATS;
+
+/** The inputs and options of `series`, as data (src/cli/option-spec.ts). */
+export const SERIES_SPEC: CommandSpec = {
+  positional: {
+    name: 'inputs',
+    array: true,
+    describe: 'A series folder, or two or more statement files',
+  },
+  options: {
+    ...INPUT_OPTIONS,
+    ...CACHE_OPTION,
+    ...outputOptions(FORMATS),
+    ...JOBS_OPTION,
+    color: { type: 'boolean', describe: 'Colour the terminal output (default: when a TTY)' },
+    width: { type: 'number', default: 120, describe: 'Width of the terminal table' },
+  },
+};
 
 export const seriesCommand: Command = {
   command: 'series <inputs..>',
   describe: 'Follow every commitment across the rounds of a series (a folder, or files)',
   builder: (yargs) =>
-    withJobsOption(withOutputOptions(withCacheOption(withInputOptions(yargs)), FORMATS))
-      .positional('inputs', {
-        type: 'string',
-        array: true,
-        describe: 'A series folder, or two or more statement files',
-      })
-      .option('color', {
-        type: 'boolean',
-        describe: 'Colour the terminal output (default: when a TTY)',
-      })
-      .option('width', { type: 'number', default: 120, describe: 'Width of the terminal table' })
+    declareOptions(yargs, SERIES_SPEC)
       .example(
         '$0 series statements/china-pakistan-fm-strategic-dialogue',
         'Timeline of every commitment',

@@ -1,5 +1,5 @@
 /** Markdown renderer: summary table, then changes by significance and by section; readable on GitHub. */
-import type { CommitmentChange, ComparisonReport, WordEdit } from '../../model/changes.js';
+import type { CommitmentChange, ComparisonReport } from '../../model/changes.js';
 import { CHANGE_KINDS } from '../formats.js';
 import {
   citation,
@@ -12,26 +12,10 @@ import {
   visibleChanges,
   noChangesLine,
 } from '../describe-change.js';
+import { escapeMarkdown, markdownDiff } from './markdown-text.js';
 import type { RenderOptions } from './render-options.js';
 
-/** Escapes Markdown syntax in statement text so it renders as written. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-!|<>~])/g, '\\$1').replace(/\s+/g, ' ');
-}
-
-/** Edits as Markdown: deleted ~~struck~~, inserted **bold**, whitespace kept outside the markers. */
-export function markdownDiff(edits: readonly WordEdit[]): string {
-  return edits
-    .map((e) => {
-      if (e.op === 'equal') return escapeMarkdown(e.text);
-      const lead = /^\s*/.exec(e.text)?.[0] ?? '';
-      const trail = /\s*$/.exec(e.text)?.[0] ?? '';
-      const core = escapeMarkdown(e.text.trim());
-      if (core === '') return e.text;
-      return `${lead ? ' ' : ''}${e.op === 'delete' ? `~~${core}~~` : `**${core}**`}${trail ? ' ' : ''}`;
-    })
-    .join('');
-}
+export { escapeMarkdown, markdownDiff } from './markdown-text.js';
 
 function text(change: CommitmentChange): string {
   if (change.kind === 'new') return `**${escapeMarkdown(change.after?.text ?? '')}**`;
