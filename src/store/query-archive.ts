@@ -128,18 +128,21 @@ export function searchArchive(
   // Wordings in rank order (bm25 over distinct texts, however many rounds repeat one), then the
   // sentences of each that pass the filters, until the limit: a word in every sentence of the
   // archive costs its distinct wordings, not its sentences.
-  let ranked: { n: number }[];
-  try {
-    ranked = db
-      .prepare(
-        'SELECT rowid AS n FROM texts_fts WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts), rowid',
-      )
-      .all(query) as { n: number }[];
-  } catch (error) {
-    // A query SQLite cannot read is the user's; a damaged file is the database's.
-    if ((error as { code?: string }).code === 'SQLITE_ERROR') throw queryError(query, error);
-    throw error;
-  }
+  // Wordings a page at a time: the first page is all but a filtered search ever needs, and SQLite
+  // keeps only the best of a page in its sort instead of ordering every match.
+  const page = db.prepare(
+    'SELECT rowid AS n FROM texts_fts WHERE texts_fts MATCH @query ORDER BY bm25(texts_fts), rowid LIMIT @size OFFSET @offset',
+  );
+  const pageSize = Math.max(100, params.limit);
+  const pageAt = (offset: number): { n: number }[] => {
+    try {
+      return page.all({ query, size: pageSize, offset }) as { n: number }[];
+    } catch (error) {
+      // A query SQLite cannot read is the user's; a damaged file is the database's.
+      if ((error as { code?: string }).code === 'SQLITE_ERROR') throw queryError(query, error);
+      throw error;
+    }
+  };
   const marked = db.prepare(
     'SELECT highlight(texts_fts, 0, char(1), char(2)) AS marked FROM texts_fts WHERE texts_fts MATCH ? AND rowid = ?',
   );
@@ -165,17 +168,21 @@ export function searchArchive(
      LIMIT @left`,
   );
   const rows: HitRow[] = [];
-  for (const { n } of ranked) {
-    const { limit, ...filter } = params;
-    const found = sentencesOf.all({ ...filter, text: n, left: limit - rows.length }) as Omit<
-      HitRow,
-      'marked'
-    >[];
-    if (found.length === 0) continue;
-    // A JS number binds as REAL, which FTS5's rowid constraint ignores: bind an integer.
-    const text = (marked.get(query, BigInt(n)) as { marked: string }).marked;
-    for (const r of found) rows.push({ ...r, marked: text });
-    if (rows.length >= limit) break;
+  const { limit, ...filter } = params;
+  pages: for (let offset = 0; ; offset += pageSize) {
+    const ranked = pageAt(offset);
+    for (const { n } of ranked) {
+      const found = sentencesOf.all({ ...filter, text: n, left: limit - rows.length }) as Omit<
+        HitRow,
+        'marked'
+      >[];
+      if (found.length === 0) continue;
+      // A JS number binds as REAL, which FTS5's rowid constraint ignores: bind an integer.
+      const text = (marked.get(query, BigInt(n)) as { marked: string }).marked;
+      for (const r of found) rows.push({ ...r, marked: text });
+      if (rows.length >= limit) break pages;
+    }
+    if (ranked.length < pageSize) break;
   }
   const groups = new Map<string, { series: string; lineage: string | null; hits: SearchHit[] }>();
   for (const r of rows) {

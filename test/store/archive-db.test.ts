@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexArchive } from '../../src/store/index-archive.js';
+import { searchArchive } from '../../src/store/query-archive.js';
 import { ARCHIVE_SCHEMA_VERSION, ARCHIVE_TABLES } from '../../src/store/schema.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -106,6 +107,36 @@ describe('index', () => {
       expect(
         count("SELECT count(*) AS n FROM texts_fts WHERE texts_fts MATCH 'settle'"),
       ).toBeGreaterThan(0);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('finds every sentence a filtered search asks for, past the first page of wordings', () => {
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      // "the" is in most wordings of both series: more than one page (100) of them, most of the
+      // best ranked in the other series.
+      const wordings = (
+        sqlite.prepare("SELECT count(*) AS n FROM texts_fts WHERE texts_fts MATCH 'the'").get() as {
+          n: number;
+        }
+      ).n;
+      expect(wordings).toBeGreaterThan(100);
+      const expected = (
+        sqlite
+          .prepare(
+            `SELECT count(*) AS n FROM texts_fts JOIN sentence_texts s ON s.text = texts_fts.text
+             WHERE texts_fts MATCH 'the' AND s.series_id = 'un-security-council-veloria'`,
+          )
+          .get() as { n: number }
+      ).n;
+      const result = searchArchive(sqlite, 'the', {
+        series: 'un-security-council-veloria',
+        limit: 10_000,
+      });
+      expect(result.hits).toBe(expected);
+      expect(result.groups.every((g) => g.series === 'un-security-council-veloria')).toBe(true);
     } finally {
       sqlite.close();
     }
