@@ -2,7 +2,8 @@
  * Search results and commitment histories as terminal text, Markdown, JSON and CSV; the HTML page of
  * a history is store/history-page.ts, kept apart so that `search` and `history` load no HTML code.
  */
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type { stringify } from 'csv-stringify/sync';
 import pc from 'picocolors';
 import type { WordEdit } from '../model/changes.js';
 import { escapeMarkdown, markdownDiff } from '../report/render/markdown-text.js';
@@ -15,6 +16,12 @@ export const SEARCH_FORMATS = ['terminal', 'markdown', 'json', 'csv'] as const;
 export const HISTORY_FORMATS = ['terminal', 'markdown', 'json', 'html'] as const;
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+/** csv-stringify, loaded for CSV output only: a query in another format does not pay for it. */
+function csvStringify(): typeof stringify {
+  const require = createRequire(import.meta.url);
+  return (require('csv-stringify/sync') as { stringify: typeof stringify }).stringify;
+}
 
 const plain = (parts: readonly TextPart[]) => parts.map((p) => p.text).join('');
 
@@ -64,7 +71,7 @@ export function renderSearch(
             .map((p) => p.text)
             .join(' | '),
         ]);
-    return stringify(rows);
+    return csvStringify()(rows);
   }
   const c: Colors = pc.createColors(color);
   const lines: string[] = [];
