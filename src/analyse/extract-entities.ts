@@ -91,7 +91,7 @@ const FIGURE = new RegExp(
  * after a preposition or "early/mid/late" ("met in May", "mid-May"): elsewhere it is the modal verb.
  */
 const MONTH_ALONE =
-  /\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|(?<=\b(?:in|since|of|by|until|through|before|after|from|early|late|mid-|mid)\s?)May\b/g;
+  /\b(?:January|February|March|April|June|July|August|September|October|November|December)\b|\bMay\b(?<=\b(?:in|since|of|by|until|through|before|after|from|early|late|mid-|mid)\s?May)/g;
 
 const TENS: Readonly<Record<string, number>> = {
   twenty: 20,

@@ -29,7 +29,7 @@ export interface RankInput {
    * elections"), one list per sentence: a dropped call or undertaking whose action and object
    * are among one of them was answered, not withdrawn.
    */
-  readonly answering?: readonly (readonly string[])[];
+  readonly answering?: Answering;
 }
 
 /** Acts that decide, whose action fulfils an expectation of the round before. */
@@ -46,30 +46,50 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** The words of what `commitments` welcome or note (see {@link RankInput.answering}). */
+/**
+ * What `commitments` welcome or note (see {@link RankInput.answering}): for each word key (its
+ * first four letters: "hold" and "holding", "election" and "elections" are one), the sentences
+ * that hold it, so that a dropped call looks up only the sentences that name its action.
+ */
 export function answeringWords(
   commitments: readonly Commitment[],
   options: RankOptions = DEFAULT_RANK_OPTIONS,
-): string[][] {
-  return commitments
-    .filter((c) => options.answeringFamilies.includes(c.family))
-    .map((c) => contentWords(c.object));
+): Answering {
+  const byKey = new Map<string, Set<number>>();
+  const sentences: Set<string>[] = [];
+  for (const c of commitments) {
+    if (!options.answeringFamilies.includes(c.family)) continue;
+    const keys = new Set(contentWords(c.object).map(wordKey));
+    const i = sentences.push(keys) - 1;
+    for (const k of keys) {
+      let set = byKey.get(k);
+      if (!set) byKey.set(k, (set = new Set()));
+      set.add(i);
+    }
+  }
+  return { byKey, sentences };
 }
 
-/** One word is the other's form ("hold", "holding"): one is a prefix of the other, of four letters or more. */
-const sameWord = (x: string, y: string): boolean =>
-  x.length <= y.length ? y.startsWith(x) : x.startsWith(y);
+/** The welcomes and notes of a round, indexed by word key (see {@link answeringWords}). */
+export interface Answering {
+  readonly byKey: ReadonlyMap<string, ReadonlySet<number>>;
+  readonly sentences: readonly ReadonlySet<string>[];
+}
 
-/** True when the action and two more words of `c`'s object are among one answering sentence's words. */
-function isAnswered(c: Commitment, answering: readonly (readonly string[])[]): boolean {
-  if (!c.action) return false;
-  const action = c.action;
-  const words = contentWords(c.object).filter((w) => !sameWord(w, action));
-  return answering.some(
-    (set) =>
-      set.some((w) => sameWord(w, action)) &&
-      words.filter((w) => set.some((v) => sameWord(v, w))).length >= 2,
-  );
+const wordKey = (w: string): string => w.slice(0, 4);
+
+/** True when the action and two more words of `c`'s object are in one answering sentence. */
+function isAnswered(c: Commitment, answering: Answering | undefined): boolean {
+  if (!c.action || !answering) return false;
+  const action = wordKey(c.action);
+  const candidates = answering.byKey.get(action);
+  if (!candidates) return false;
+  const words = [...new Set(contentWords(c.object).map(wordKey))].filter((k) => k !== action);
+  for (const i of candidates) {
+    const set = answering.sentences[i] as ReadonlySet<string>;
+    if (words.filter((k) => set.has(k)).length >= 2) return true;
+  }
+  return false;
 }
 
 /** The actions `commitments` decide (see {@link RankInput.decided}). */
@@ -270,7 +290,7 @@ export function rankChange(input: RankInput, options: RankOptions = DEFAULT_RANK
       input.kind === 'dropped' &&
       subject !== undefined &&
       options.answeredFamilies.includes(subject.family) &&
-      isAnswered(subject, input.answering ?? []);
+      isAnswered(subject, input.answering);
     const points =
       (role === 'commitment' ? what.newOrDropped.commitment : what.newOrDropped.assessment) *
       (input.kind === 'dropped' ? options.droppedWeight : 1) *
