@@ -12,7 +12,7 @@ import type {
   StrengthLevel,
 } from '../model/statement.js';
 import { paragraphsOf } from '../parse/walk-statement.js';
-import { mainClause } from './clauses.js';
+import { mainClause, withoutOpeningAside } from './clauses.js';
 import { extractEntities } from './extract-entities.js';
 import { extractItems } from './extract-items.js';
 import { lemmatiseVerb } from './lemmatise-verb.js';
@@ -335,18 +335,16 @@ const OWN_COURSE = /\b(?:appropriate|warrant(?:s|ed)?|polic(?:y|ies))\b/i;
  * percent", "anticipates that inflation would run below …", "judges that there has been
  * improvement". One about the actor's own course commits it: "expects to begin reducing its
  * holdings", "anticipates doing so until …" (the actor is the subject of the infinitive or the
- * gerund), "expects it will be appropriate to
- * raise", "anticipates that conditions are likely to warrant low rates" (docs/glossary.md#role).
+ * gerund), "expects it will be appropriate to raise", "anticipates that conditions are likely to
+ * warrant low rates" (docs/glossary.md#role).
  * An aside between commas ("expects that, with gradual adjustments in policy, activity will
  * expand") is not the object.
  */
 function isForecast(text: string, act: FoundAct): boolean {
   // Expecting and judging are about the world; monitoring and determining are things one does.
   if (act.lemma !== 'expect' && act.lemma !== 'judge') return false;
-  const object = text
-    .slice(act.end)
+  const object = withoutOpeningAside(text.slice(act.end))
     .replace(/^\s*that\b/i, '')
-    .replace(/^\s*,[^,]*,/, '')
     .trim();
   // "expects to begin …", "anticipates doing so …": the actor is the subject of what follows.
   if (/^(?:to\b|\p{L}+ing\b)/iu.test(object)) return false;

@@ -1,4 +1,4 @@
-/** Clauses of a sentence that do not carry its act: shared by the analysis and the ranking. */
+/** Clauses and asides that do not carry a sentence's act or object: shared by the analysis, the identity pass and the ranking. */
 
 /** An opening clause of time or condition, up to its comma ("When the Committee decides to begin …, "). */
 export const OPENING_CLAUSE =
@@ -12,4 +12,13 @@ export const OPENING_CLAUSE =
 export function mainClause(text: string): string {
   const clause = OPENING_CLAUSE.exec(text);
   return clause ? ' '.repeat(clause[0].length) + text.slice(clause[0].length) : text;
+}
+
+/**
+ * An object without the aside that opens it ("that, even after employment and inflation are near
+ * mandate-consistent levels, economic conditions may …" → "that economic conditions may …"): a
+ * condition, not what is held or judged.
+ */
+export function withoutOpeningAside(object: string): string {
+  return object.replace(/^(\s*that)?\s*,[^,]{0,200},/i, '$1');
 }

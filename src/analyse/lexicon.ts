@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { UserError } from '../model/errors.js';
+import { escapeRegExp } from '../util/text-patterns.js';
 
 /** A lexicon as written in YAML (the default file or a user's extension). */
 export interface LexiconSpec {
@@ -61,10 +62,6 @@ export interface Lexicon {
   readonly spec: LexiconSpec;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A whole-word, case-insensitive alternation of `forms`, longest first. */
 export function wordsPattern(forms: readonly string[], flags = 'giu'): RegExp | null {
   if (forms.length === 0) return null;
@@ -79,7 +76,7 @@ function alternation(forms: readonly string[]): string {
   const sorted = [...new Set(forms.map((f) => f.toLowerCase()))].sort(
     (a, b) => b.length - a.length || a.localeCompare(b),
   );
-  return sorted.map(escape).join('|');
+  return sorted.map(escapeRegExp).join('|');
 }
 
 /** One {@link LemmaMatcher} for the lemmas of `map` that have forms, in their order. */

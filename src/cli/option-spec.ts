@@ -85,11 +85,19 @@ export function quickParse(argv: readonly string[], spec: CommandSpec): Args | u
     let option = long ? long[1] : short ? byAlias.get(short[1] as string) : undefined;
     let inline = long ? long[2] : undefined;
     let negated = false;
-    if (option?.startsWith('no-') && spec.options[option.slice(3)]?.type === 'boolean') {
+    if (
+      option?.startsWith('no-') &&
+      Object.hasOwn(spec.options, option.slice(3)) &&
+      spec.options[option.slice(3)]?.type === 'boolean'
+    ) {
       option = option.slice(3);
       negated = true;
     }
-    const o = option !== undefined ? spec.options[option] : undefined;
+    // Own keys only: "--constructor" is no option of ours.
+    const o =
+      option !== undefined && Object.hasOwn(spec.options, option)
+        ? spec.options[option]
+        : undefined;
     if (!o || option === undefined || option in values) return undefined;
     if (o.type === 'boolean') {
       if (inline !== undefined) return undefined;

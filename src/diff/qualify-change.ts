@@ -1,4 +1,5 @@
 /** Qualifiers of a commitment change: strength, actor, act, figures, entities, enumeration items. */
+import { escapeRegExp, MONTH_NAMES } from '../util/text-patterns.js';
 import type { Qualifier } from '../model/changes.js';
 import type { Commitment } from '../model/statement.js';
 
@@ -62,24 +63,9 @@ function comparableLevels(b: Commitment, a: Commitment): [number, number] {
   return [relative(b), relative(a)];
 }
 
-const MONTH_INDEX = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
 /** A bare month's place from its round's month, read as the nearest such month (−6 … +5). */
 function monthOffset(month: string, roundDate: string): number | undefined {
-  const m = MONTH_INDEX.indexOf(month);
+  const m = MONTH_NAMES.indexOf(month);
   const round = Number(roundDate.slice(5, 7)) - 1;
   if (m < 0 || !(round >= 0)) return undefined;
   return ((m - round + 18) % 12) - 6;
@@ -127,8 +113,6 @@ function monthsBetween(from: string, to: string): number {
  * Compares the commitments of the two sides of a pair (several on a side for splits and merges,
  * taken together) and says what changed beyond the words.
  */
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export function qualifyChange(
   before: readonly Commitment[],
   after: readonly Commitment[],

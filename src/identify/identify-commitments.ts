@@ -3,6 +3,7 @@
  * the same commitment (reworded, moved to another section), and undoes fuzzy pairs whose objects
  * differ although the frame is the same ("a joint committee on fisheries" / "… on tourism").
  */
+import { withoutOpeningAside } from '../analyse/clauses.js';
 import type { AlignOptions } from '../align/align-options.js';
 import { AlignSession, alignStatements } from '../align/align-statements.js';
 import { sentencesOf } from '../analyse/analyse-statement.js';
@@ -29,9 +30,8 @@ interface ObjectTokens {
 
 function objectTokens(c: Commitment): ObjectTokens {
   // Figures (dates, deadlines, amounts) change without changing the commitment: left out, and so
-  // is an aside that opens the object ("anticipates that, even after employment and inflation are
-  // near mandate-consistent levels, economic conditions may …"): a condition, not what is held.
-  let object = c.object.replace(/^(\s*that)\s*,[^,]{0,200},/i, '$1');
+  // is an aside that opens the object (a condition, not what is held).
+  let object = withoutOpeningAside(c.object);
   for (const e of c.entities) if (e.kind === 'figure') object = object.split(e.text).join(' ');
   const all = tokenise(normaliseKey(object));
   const stem = c.action === undefined ? undefined : stemmer(c.action);

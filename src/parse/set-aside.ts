@@ -3,6 +3,7 @@
  * bylines, photo credits, publication stamps, and the wire-service dateline that opens a story.
  * They are set aside with a diagnostic, never silently kept or dropped (issue 14).
  */
+import { escapeRegExp } from '../util/text-patterns.js';
 
 /** Why a line was set aside, and how much of it. */
 export interface SetAside {
@@ -71,12 +72,11 @@ const DATELINE =
 
 /** A series' own rules (series.yaml `setAside:`): line openings, matched case-insensitively. */
 export function setAsideRules(extra: readonly string[] = []): readonly SetAsideRule[] {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return [
     ...DEFAULT_SET_ASIDE_RULES,
     ...extra.map((opening) => ({
       what: `line set aside by series.yaml ("${opening}")`,
-      pattern: new RegExp(`^${escape(opening.trim())}`, 'iu'),
+      pattern: new RegExp(`^${escapeRegExp(opening.trim())}`, 'iu'),
     })),
   ];
 }

@@ -3,6 +3,7 @@ import type { ChangeKind, Qualifier } from '../model/changes.js';
 import type { Commitment } from '../model/statement.js';
 import { OPENING_CLAUSE } from '../analyse/clauses.js';
 import { figureValue, isFrequencyValue } from '../analyse/extract-entities.js';
+import { MONTH_NAMES } from '../util/text-patterns.js';
 import type { RankOptions } from './rank-options.js';
 import { DEFAULT_RANK_OPTIONS } from './rank-options.js';
 
@@ -100,21 +101,6 @@ export function decidedActions(commitments: readonly Commitment[]): Set<string> 
   return out;
 }
 
-const MONTH_NUMBERS: Readonly<Record<string, number>> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
-
 /**
  * The last day (`YYYY-MM-DD`) of the latest month a commitment's figures name ("in early March",
  * "by 31 December 2024", "Beginning in February"), reading a month without a year as the first
@@ -139,7 +125,7 @@ export function latestDateOf(c: Commitment, roundDate: string): string | undefin
       }
       continue;
     }
-    const mm = MONTH_NUMBERS[(month[1] as string).toLowerCase()] as number;
+    const mm = MONTH_NAMES.indexOf((month[1] as string).toLowerCase()) + 1;
     const year = /\b(\d{4})\b/.exec(e.text);
     const yy = year ? Number(year[1]) : mm >= m ? y : y + 1;
     // "in early March" is over by the 10th, "mid-March" by the 20th; a bare month by its 28th.

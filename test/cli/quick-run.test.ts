@@ -48,6 +48,8 @@ describe('quickParse', () => {
     ['search', 'a', '--limit', 'many'],
     ['search', 'a', '--limit'],
     ['search', 'a', '--unknown', 'x'],
+    ['search', 'a', '--constructor', 'x'],
+    ['search', 'a', '--no-toString'],
     ['search', 'a', '--db', 'x', '--db', 'y'],
     ['search', 'a', '--color=yes'],
     ['search', '--', '-a'],
