@@ -309,18 +309,20 @@ try {
       { cwd: work },
     );
     if (cacheRun.code !== 0 && cacheRun.code !== 1) throw new Error(cacheRun.stderr);
-    const warm = [1, 2, 3].map(
-      () =>
+    const files = readdirSync(fomc)
+      .filter((f) => /\.(md|txt|html?)$/.test(f))
+      .sort();
+    // Alternated, five rounds of each: both are bound by process start, which drifts with load.
+    const warm = [];
+    const gitLoop = [];
+    for (let round = 0; round < 5; round++) {
+      warm.push(
         time(
           process.execPath,
           [CLI, 'series', fomc, '--format', 'json', '--out', join(work, 'fomc.json')],
           { cwd: work },
         ).s,
-    );
-    const files = readdirSync(fomc)
-      .filter((f) => /\.(md|txt|html?)$/.test(f))
-      .sort();
-    const gitLoop = [1, 2, 3].map(() => {
+      );
       const start2 = process.hrtime.bigint();
       for (let i = 1; i < files.length; i++)
         spawnSync(
@@ -328,8 +330,8 @@ try {
           ['diff', '--no-index', '--word-diff', join(fomc, files[i - 1]), join(fomc, files[i])],
           { encoding: 'utf8' },
         );
-      return Number(process.hrtime.bigint() - start2) / 1e9;
-    });
+      gitLoop.push(Number(process.hrtime.bigint() - start2) / 1e9);
+    }
     result.fomcPairs = files.length - 1;
     result.fomcWarmSeriesS = median(warm);
     result.fomcGitWordDiffS = median(gitLoop);

@@ -74,3 +74,50 @@ export function writeCachedSeries(dir: string, key: string, value: CachedSeries)
     // The cache is an optimisation.
   }
 }
+
+/**
+ * A rendered report of a cached series: its text, the diagnostics to print after it and whether
+ * any round changed (the exit code), so that a warm run neither parses the report nor renders it
+ * again (on the 162 FOMC rounds that was most of a warm run after the process start).
+ */
+export interface CachedRendering {
+  readonly text: string;
+  readonly diagnostics: readonly (Diagnostic & { file: string })[];
+  readonly changed: boolean;
+}
+
+/** The file of the rendering of `key` in `variant` (the format and its options, as one word). */
+function renderingFile(dir: string, key: string, variant: string): string {
+  const tag = createHash('sha256').update(variant).digest('hex').slice(0, 16);
+  return join(dir, `${key}.${tag}.render.json`);
+}
+
+/** The rendering of `key` in `variant`, if one was kept and can be read. */
+export function readCachedRendering(
+  dir: string,
+  key: string,
+  variant: string,
+): CachedRendering | undefined {
+  const file = renderingFile(dir, key, variant);
+  if (!existsSync(file)) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as CachedRendering & { variant?: string };
+    return entry.variant === variant && typeof entry.text === 'string' ? entry : undefined;
+  } catch {
+    return undefined; // a damaged entry is rendered again and rewritten
+  }
+}
+
+/** Keeps the rendering of `key` in `variant`; a folder that cannot be written only costs time. */
+export function writeCachedRendering(
+  dir: string,
+  key: string,
+  variant: string,
+  value: CachedRendering,
+): void {
+  try {
+    writeAtomic(renderingFile(dir, key, variant), JSON.stringify({ variant, ...value }));
+  } catch {
+    // The cache is an optimisation.
+  }
+}

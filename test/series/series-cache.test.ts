@@ -1,5 +1,13 @@
 /** A whole series result is cached by its inputs' bytes: the second run reads it, a change misses it. */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,5 +44,52 @@ describe('series cache', () => {
     const fresh = await runCli(['series', folder, '--no-cache', '--out', out(4)]);
     expect(fresh.code).toBe(1);
     expect(readFileSync(out(4), 'utf8')).toBe(readFileSync(out(3), 'utf8'));
+  });
+
+  it('keeps each rendering beside the result: a warm run prints the same bytes in every format and width', async () => {
+    const folder = join(dir, 'veloria');
+    cpSync('statements/un-security-council-veloria', folder, { recursive: true });
+    const key = seriesCacheKey(expandInputs([folder]), { maxBytes: 50 * 1024 * 1024 });
+    const renderings = () =>
+      readdirSync('.cache/series').filter(
+        (f) => f.startsWith(`${key}.`) && f.endsWith('.render.json'),
+      );
+    const runs: [string[], string][] = [
+      [['--format', 'markdown'], 'md'],
+      [['--format', 'csv'], 'csv'],
+      [['--format', 'json'], 'json'],
+      [['--format', 'html'], 'html'],
+    ];
+    for (const [flags, ext] of runs) {
+      const cold = join(dir, `cold.${ext}`);
+      const fresh = await runCli(['series', folder, '--no-cache', ...flags, '--out', cold]);
+      const first = await runCli(['series', folder, ...flags, '--out', join(dir, `a.${ext}`)]);
+      const warm = await runCli(['series', folder, ...flags, '--out', join(dir, `b.${ext}`)]);
+      expect([first.code, warm.code]).toEqual([fresh.code, fresh.code]);
+      expect(readFileSync(join(dir, `a.${ext}`), 'utf8')).toBe(readFileSync(cold, 'utf8'));
+      expect(readFileSync(join(dir, `b.${ext}`), 'utf8')).toBe(readFileSync(cold, 'utf8'));
+    }
+    expect(renderings()).toHaveLength(4);
+    // The terminal table depends on its width: each width its own rendering, none reused for another.
+    const narrow = await runCli(['series', folder, '--width', '60', '--no-color']);
+    const wide = await runCli(['series', folder, '--width', '110', '--no-color']);
+    const narrowAgain = await runCli(['series', folder, '--width', '60', '--no-color']);
+    const narrowFresh = await runCli([
+      'series',
+      folder,
+      '--width',
+      '60',
+      '--no-color',
+      '--no-cache',
+    ]);
+    expect(narrow.stdout).not.toBe(wide.stdout);
+    expect(narrowAgain.stdout).toBe(narrowFresh.stdout);
+    expect(narrow.stdout).toBe(narrowFresh.stdout);
+    expect(renderings()).toHaveLength(6);
+    // A damaged rendering is made again, not printed.
+    for (const file of renderings()) writeFileSync(join('.cache/series', file), '{"text": 1');
+    const mended = await runCli(['series', folder, '--width', '60', '--no-color']);
+    expect(mended.stdout).toBe(narrowFresh.stdout);
+    expect(mended.code).toBe(narrowFresh.code);
   });
 });

@@ -63,21 +63,6 @@ export const seriesCommand: Command = {
     const cache = load.cacheDir ? await import('../../archive/series-cache.js') : undefined;
     const cacheDir = load.cacheDir ? join(dirname(load.cacheDir), 'series') : undefined;
     const key = cache && cacheDir ? cache.seriesCacheKey(expandInputs(inputs), load) : undefined;
-    let cached = cache && cacheDir && key ? cache.readCachedSeries(cacheDir, key) : undefined;
-    if (!cached) {
-      const { loadSeries } = await import('../../archive/load-series.js');
-      const { readSeriesConfig } = await import('../../archive/load-statement.js');
-      const { buildSeries } = await import('../../series/build-series.js');
-      const folder = inputs.length === 1 ? inputs[0] : undefined;
-      const title = folder !== undefined ? readSeriesConfig(folder).title : undefined;
-      const statements = await loadSeries(inputs, load, jobs);
-      cached = {
-        report: buildSeries(statements, title ? { title } : {}),
-        diagnostics: diagnosticsOf(statements),
-      };
-      if (cache && cacheDir && key) cache.writeCachedSeries(cacheDir, key, cached);
-    }
-    const report = cached.report;
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
     const ext = out ? /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase() : undefined;
     const byExt: Record<string, (typeof FORMATS)[number]> = {
@@ -90,25 +75,54 @@ export const seriesCommand: Command = {
       (args['format'] as (typeof FORMATS)[number] | undefined) ??
       (ext ? byExt[ext] : undefined) ??
       (out ? 'json' : 'terminal');
-    const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } =
-      await import('../../report/render/render-series.js');
-    const text =
-      format === 'markdown'
-        ? renderSeriesMarkdown(report)
-        : format === 'json'
-          ? renderSeriesJson(report)
-          : format === 'csv'
-            ? renderSeriesCsv(report)
-            : format === 'html'
-              ? (await import('../../report/render/render-series-html.js')).renderSeriesHtml(report)
-              : renderSeriesTerminal(report, { color: !out && useColor(args, io), width });
-    if (out) writeAtomic(out, text);
-    else io.stdout(text);
+    const color = format === 'terminal' && !out && useColor(args, io);
+    // Everything the text depends on besides the report: the renderer and its options.
+    const variant = format === 'terminal' ? `terminal color=${color} width=${width}` : format;
+    let rendering =
+      cache && cacheDir && key ? cache.readCachedRendering(cacheDir, key, variant) : undefined;
+    if (!rendering) {
+      let cached = cache && cacheDir && key ? cache.readCachedSeries(cacheDir, key) : undefined;
+      if (!cached) {
+        const { loadSeries } = await import('../../archive/load-series.js');
+        const { readSeriesConfig } = await import('../../archive/load-statement.js');
+        const { buildSeries } = await import('../../series/build-series.js');
+        const folder = inputs.length === 1 ? inputs[0] : undefined;
+        const title = folder !== undefined ? readSeriesConfig(folder).title : undefined;
+        const statements = await loadSeries(inputs, load, jobs);
+        cached = {
+          report: buildSeries(statements, title ? { title } : {}),
+          diagnostics: diagnosticsOf(statements),
+        };
+        if (cache && cacheDir && key) cache.writeCachedSeries(cacheDir, key, cached);
+      }
+      const report = cached.report;
+      const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } =
+        await import('../../report/render/render-series.js');
+      const text =
+        format === 'markdown'
+          ? renderSeriesMarkdown(report)
+          : format === 'json'
+            ? renderSeriesJson(report)
+            : format === 'csv'
+              ? renderSeriesCsv(report)
+              : format === 'html'
+                ? (await import('../../report/render/render-series-html.js')).renderSeriesHtml(
+                    report,
+                  )
+                : renderSeriesTerminal(report, { color, width });
+      rendering = {
+        text,
+        diagnostics: cached.diagnostics,
+        changed: report.rounds.some(
+          (r) => r.counts.new + r.counts.dropped + r.counts.changed + r.counts.revived > 0,
+        ),
+      };
+      if (cache && cacheDir && key) cache.writeCachedRendering(cacheDir, key, variant, rendering);
+    }
+    if (out) writeAtomic(out, rendering.text);
+    else io.stdout(rendering.text);
     // As `compare`: the warnings about the inputs after the report (docs/errors.md).
-    printDiagnostics(io, cached.diagnostics);
-    const changed = report.rounds.some(
-      (r) => r.counts.new + r.counts.dropped + r.counts.changed + r.counts.revived > 0,
-    );
-    return changed ? EXIT_DIFFERENT : EXIT_SAME;
+    printDiagnostics(io, rendering.diagnostics);
+    return rendering.changed ? EXIT_DIFFERENT : EXIT_SAME;
   },
 };
