@@ -15,7 +15,7 @@ import { paragraphsOf } from '../parse/walk-statement.js';
 import { mainClause, withoutOpeningAside } from './clauses.js';
 import { extractEntities } from './extract-entities.js';
 import { extractItems } from './extract-items.js';
-import { lemmatiseVerb } from './lemmatise-verb.js';
+import { lemmatiseVerb, lightVerbAction } from './lemmatise-verb.js';
 import type { Lexicon } from './lexicon.js';
 import { compileLexicon, defaultLexiconSpec, wordsPattern } from './lexicon.js';
 
@@ -173,22 +173,116 @@ function globalPattern(pattern: RegExp): RegExp {
  */
 const NOUN_BEFORE =
   /(?:^|[\s(])(?:in|of|for|with|the|its|their|his|her|our|a|an|this|that|such)\s+$/i;
+/**
+ * The same with an adjective between: "under considerable stress", "with deep concern"; not an
+ * adverbial phrase before a verb ("in particular welcomed", "in principle agreed").
+ */
+const NOUN_AFTER_ADJECTIVE =
+  /(?:^|[\s(])(?:[Ii]n|[Oo]f|[Ff]or|[Ww]ith|[Uu]nder|[Aa]mid)\s+(?!(?:particular|principle|addition|turn|general|part|parallel|response|return|short|full|fact|person|writing|unison|concert|earnest)\s)[a-z]+\s+$/;
+
+/** True when the act form at `index` of `text` is used as a noun. */
+function isNounUse(text: string, index: number): boolean {
+  return (
+    NOUN_BEFORE.test(text.slice(Math.max(0, index - 8), index)) ||
+    NOUN_AFTER_ADJECTIVE.test(text.slice(Math.max(0, index - 24), index))
+  );
+}
+
+/** Auxiliaries and adverbs that may stand between a subject and its verb ("will further", "has also"). */
+const BETWEEN_SUBJECT_AND_VERB =
+  /\s+(?:will|shall|would|should|must|can|could|may|might|is|are|was|were|be|been|has|have|had|continues?|continued|also|further|jointly|together|now|again|still|then|thus|not|[a-z]+ly)$/i;
+/** An aside between commas right before the verb ("China, as a close partner, will …"). */
+const TRAILING_ASIDE = /,[^,;]{1,80},\s*$/;
+/** Pronouns that may be the subject of an action. */
+const SUBJECT_PRONOUN = /(?:^|\s)(?:it|they|we|he|she|both|all|each)$/i;
+
+/**
+ * True when the verb at `index` has an actor for its subject, or the sentence names no actor
+ * before it: "Information received since the Committee met in October indicates that activity is
+ * [expanding]" names the Committee, but activity is what expands (a verb of undertaking whose
+ * subject is something else is no undertaking of the actor's). An infinitive is the actor's.
+ */
+function actorIsSubject(text: string, index: number, mentions: readonly Mention[]): boolean {
+  if (!mentions.some((m) => m.end <= index)) return true;
+  let before = text.slice(0, index).trimEnd();
+  for (let previous = ''; previous !== before;) {
+    previous = before;
+    before = before.replace(BETWEEN_SUBJECT_AND_VERB, '').replace(TRAILING_ASIDE, '').trimEnd();
+  }
+  // An infinitive takes the actor's subject: "China expressed its readiness to [expand] …".
+  if (before === '' || SUBJECT_PRONOUN.test(before) || /\bto$/i.test(before)) return true;
+  return mentions.some((m) => m.end === before.length);
+}
+
+/** Adverbs between "will" and its verb. */
+const MODAL_ADVERBS =
+  '(?:(?:[a-z]+ly|also|further|jointly|together|now|again|still|continue\\s+to)\\s+)*';
+/** "<actor> will <verb>": the actor undertakes the verb, whatever verb it is. */
+const WILL_VERB = new RegExp(
+  `^(?:,[^,;]{1,80},)?\\s+${MODAL_ADVERBS}(?:will|shall)\\s+${MODAL_ADVERBS}([a-z]+)\\b`,
+);
+
+/**
+ * The undertaking "<actor> will <verb>" (or "It/They will <verb>" opening the sentence) when the
+ * verb is one the lemmatiser knows: "the Committee will [add] to its holdings", "The Committee will
+ * [act] as needed" undertake what no list of verbs of undertaking can hold in full.
+ */
+function findWillVerb(
+  text: string,
+  mentions: readonly Mention[],
+  lemma: string,
+): FoundAct | undefined {
+  const ends = mentions.map((m) => m.end);
+  // A pronoun or a short subject in title case opening the sentence ("The Federal Reserve will …",
+  // a party the frontmatter did not declare: subjectAsParty names it).
+  const opening =
+    /^(?:It|They|We|(?:[Tt]he\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})(?=\s)/u.exec(text);
+  if (opening && (/^(?:It|They|We)$/.test(opening[0]) || subjectAsParty(opening[0])))
+    ends.push(opening[0].length);
+  let best: FoundAct | undefined;
+  for (const end of ends) {
+    const m = WILL_VERB.exec(text.slice(end));
+    const word = m?.[1];
+    if (!m || !word || !lemmatiseVerb(word)) continue;
+    const index = end + m[0].length - word.length;
+    if (!best || index < best.index)
+      best = { lemma, index, end: index + word.length, form: word, isAction: true };
+  }
+  return best;
+}
 
 /**
  * The act of `text`: the first act form (acts before actions) after the first actor mention
- * (`after`), else the first in the sentence; forms used as nouns are skipped.
+ * (`after`), else the first in the sentence; forms used as nouns are skipped. A verb of
+ * undertaking counts only with the actor as its subject, and "<actor> will <verb>" is an
+ * undertaking too (the earlier of the two wins).
  */
-function findAct(text: string, lexicon: Lexicon, after = 0): FoundAct | undefined {
+function findAct(
+  text: string,
+  lexicon: Lexicon,
+  after = 0,
+  mentions: readonly Mention[] = [],
+): FoundAct | undefined {
   const matchers = lexicon.actMatchers;
   for (let k = 0; k < matchers.length; k++) {
-    const found = firstMatch(text, lexicon, k, after);
+    const isActions = k > 0 || lexicon.acts.length === 0;
+    const accept = isActions ? (f: FoundAct) => actorIsSubject(text, f.index, mentions) : undefined;
+    let found = firstMatch(text, lexicon, k, after, accept);
+    if (isActions && lexicon.actions[0]) {
+      const will = findWillVerb(text, mentions, lexicon.actions[0].lemma);
+      if (will && (!found || will.index < found.index)) found = will;
+    }
     if (!found) continue;
     // "The Committee is maintaining its policy …, and it anticipates doing so until …": an act in
     // a second clause with a subject of its own leaves the sentence to the first clause's verb.
     if (k === 0 && matchers.length > 1) {
       const cut = SECOND_CLAUSE.exec(text.slice(0, found.index))?.index;
       const first =
-        cut !== undefined ? firstMatch(text.slice(0, cut), lexicon, 1, after) : undefined;
+        cut !== undefined
+          ? firstMatch(text.slice(0, cut), lexicon, 1, after, (f) =>
+              actorIsSubject(text, f.index, mentions),
+            )
+          : undefined;
       if (first) return first;
     }
     return found;
@@ -205,13 +299,14 @@ function firstMatch(
   lexicon: Lexicon,
   k: number,
   after: number,
+  accept?: (found: FoundAct) => boolean,
 ): FoundAct | undefined {
   const matcher = lexicon.actMatchers[k];
   if (!matcher) return undefined;
   const { pattern, lemmas } = matcher;
   const toAct = (m: RegExpExecArray | RegExpMatchArray): FoundAct | undefined => {
     const index = m.index ?? 0;
-    if (NOUN_BEFORE.test(text.slice(Math.max(0, index - 8), index))) return undefined;
+    if (isNounUse(text, index)) return undefined;
     const group = m.findIndex((x, i) => i > 0 && x !== undefined);
     const lemma = lemmas[group - 1];
     if (lemma === undefined) return undefined;
@@ -230,7 +325,7 @@ function firstMatch(
   g.lastIndex = 0;
   for (let next = g.exec(text); next; next = g.exec(text)) {
     const found = toAct(next);
-    if (!found) continue;
+    if (!found || (accept && !accept(found))) continue;
     if (found.index >= after) return found;
     first ??= found;
   }
@@ -244,7 +339,7 @@ function nextActStart(text: string, act: FoundAct, lexicon: Lexicon): number | u
   const g = globalPattern(first.pattern);
   g.lastIndex = act.end;
   for (let m = g.exec(text); m; m = g.exec(text)) {
-    if (!NOUN_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return m.index;
+    if (!isNounUse(text, m.index)) return m.index;
   }
   return undefined;
 }
@@ -315,6 +410,22 @@ function findAction(text: string, act: FoundAct): { lemma: string; end: number }
     }
   }
   return undefined;
+}
+
+/** The action of a light verb is its noun's: "decided to make a further reduction" reduces. */
+function withLightVerb(
+  text: string,
+  found: { lemma: string; end: number } | undefined,
+): { lemma: string; end: number } | undefined {
+  if (!found) return undefined;
+  const words = text
+    .slice(found.end)
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .filter((w) => w !== '')
+    .slice(0, 6);
+  const lemma = lightVerbAction(found.lemma, words);
+  return lemma ? { lemma, end: found.end } : found;
 }
 
 /** Sentence openers that name the meeting itself ("The dialogue was …", "This round …"). */
@@ -552,7 +663,7 @@ export function analyseSentence(
 ): Commitment {
   const text = sentence.text;
   const mentions = actorMentions(text, matchers);
-  const act = findAct(mainClause(text), lexicon, firstActorEnd(mentions));
+  const act = findAct(mainClause(text), lexicon, firstActorEnd(mentions), mentions);
   let actor = findActor(mentions, act ? act.index : text.length);
   if (!actor && act && ANAPHORA.test(text)) actor = resolveAnaphora(text, context);
   if (!actor && act && context.speaker && act.index < 40) actor = context.speaker;
@@ -567,7 +678,7 @@ export function analyseSentence(
   const resolved: Actor = actor ?? { kind: 'none', name: 'none' };
   const lemma = act?.lemma ?? 'state';
   const family = lexicon.familyOf.get(lemma) ?? lemma;
-  const action = act ? findAction(text, act) : undefined;
+  const action = act ? withLightVerb(text, findAction(text, act)) : undefined;
   const role: CommitmentRole = SPEAKER_LINE.test(text)
     ? 'context'
     : roleOf(text, resolved, act, family, lexicon);

@@ -1,4 +1,6 @@
 /** Clauses and asides that do not carry a sentence's act or object: shared by the analysis, the identity pass and the ranking. */
+import type { Commitment } from '../model/statement.js';
+import { lemmatiseVerb } from './lemmatise-verb.js';
 
 /** An opening clause of time or condition, up to its comma ("When the Committee decides to begin …, "). */
 export const OPENING_CLAUSE =
@@ -21,4 +23,26 @@ export function mainClause(text: string): string {
  */
 export function withoutOpeningAside(object: string): string {
   return object.replace(/^(\s*that)?\s*,[^,]{0,200},/i, '$1');
+}
+
+/** The verb of a clause of its own: "… and will [act] as needed", "…; it will [review] …". */
+const CLAUSE_VERB =
+  /(?:\band|;)\s+(?:(?:it|they|we)\s+)?(?:(?:also|further)\s+)?(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|jointly|continue\s+to)\s+)*([a-z]+)\b/g;
+
+/** True when `text` undertakes `lemma` in a clause of its own ("… and will act as needed"). */
+export function holdsAction(text: string, lemma: string): boolean {
+  for (const m of text.matchAll(CLAUSE_VERB))
+    if (m[1] && lemmatiseVerb(m[1]) === lemma) return true;
+  return false;
+}
+
+/**
+ * The family of what a sentence undertakes: its act's, or `commit` when its action is undertaken
+ * in a clause of its own ("The Committee will monitor developments and will [act] as needed" is
+ * an undertaking to act, whatever the first clause's act).
+ */
+export function undertakingFamily(c: Pick<Commitment, 'family' | 'action' | 'text'>): string {
+  return c.action !== undefined && c.family !== 'commit' && holdsAction(c.text, c.action)
+    ? 'commit'
+    : c.family;
 }

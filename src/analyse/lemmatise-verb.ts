@@ -95,3 +95,55 @@ export function lemmatiseVerb(form: string): string | undefined {
   if (word.endsWith('s')) candidates.push(word.slice(0, -1));
   return candidates.find((c) => c !== '' && VERBS.has(c));
 }
+
+/** Verbs that lend their clause to a noun: "make a reduction" is to reduce, "take action" to act. */
+const LIGHT_VERBS = new Set(['make', 'take', 'conduct', 'undertake', 'carry', 'give']);
+
+/** Candidate verbs a noun derives from, by its suffix: reduc-tion, consider-ation, adjust-ment … */
+function verbCandidates(noun: string): string[] {
+  const out: string[] = [];
+  const cut = (n: number, add = '') => {
+    if (noun.length - n >= 2) out.push(noun.slice(0, noun.length - n) + add);
+  };
+  // clarification → clarify; consideration, preparation; reduction → reduce; extension, decision;
+  // action → act, negotiation → negotiate; adjustment; withdrawal, approval; assistance.
+  const rules: [string, number, string[]][] = [
+    ['ication', 7, ['y']],
+    ['ation', 5, ['', 'e']],
+    ['ction', 4, ['e']],
+    ['sion', 4, ['d', 'de']],
+    ['ion', 3, ['', 'e']],
+    ['ment', 4, ['']],
+    ['al', 2, ['', 'e']],
+    ['ance', 4, ['']],
+  ];
+  for (const [suffix, n, endings] of rules)
+    if (noun.endsWith(suffix)) for (const ending of endings) cut(n, ending);
+  return out;
+}
+
+/** Words that may stand between a light verb and its noun ("make a further measured reduction"). */
+const NOUN_PHRASE_LEAD =
+  /^(?:a|an|the|its|their|further|another|additional|new|[a-z]+ed|[a-z]+al|[a-z]+ive)$/;
+
+/**
+ * The verb a light verb's object stands for: "make a further measured [reduction] in the pace" →
+ * `reduce`, "take [action]" → `act`, "conduct a [review]" → `review`; undefined when `lemma` is
+ * no light verb or its object is no nominalised verb of {@link VERBS} ("take steps", "make
+ * progress"). `words` are the lower-case words after the light verb. A noun that is a verb itself
+ * ("a cut", "an increase") counts only in the singular after an article.
+ */
+export function lightVerbAction(lemma: string, words: readonly string[]): string | undefined {
+  if (!LIGHT_VERBS.has(lemma)) return undefined;
+  let i = lemma === 'carry' && words[0] === 'out' ? 1 : 0;
+  let article = false;
+  for (; i < words.length && i < 5; i++) {
+    const word = words[i] as string;
+    const derived = verbCandidates(word).find((v) => VERBS.has(v));
+    if (derived) return derived;
+    if (article && VERBS.has(word)) return word;
+    if (!NOUN_PHRASE_LEAD.test(word)) return undefined;
+    if (/^(?:a|an)$/.test(word)) article = true;
+  }
+  return undefined;
+}

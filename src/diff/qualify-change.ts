@@ -1,4 +1,5 @@
 /** Qualifiers of a commitment change: strength, actor, act, figures, entities, enumeration items. */
+import { holdsAction, undertakingFamily } from '../analyse/clauses.js';
 import { escapeRegExp, MONTH_NAMES } from '../util/text-patterns.js';
 import type { Qualifier } from '../model/changes.js';
 import type { Commitment } from '../model/statement.js';
@@ -75,9 +76,11 @@ function monthOffset(month: string, roundDate: string): number | undefined {
  * The figure values without the bare months that only follow their round: "since the Committee
  * met in September" in October and "met in October" in December name the last meeting, and
  * "declined in August" in September and "in October" in November the latest data. A month
- * named in the past of both rounds that moves forward, by no more than the rounds did, is the
- * same reference and not a changed date; a month that moves otherwise ("through June" →
- * "through December", a month still to come) stays a change.
+ * named in the past of both rounds that moves forward, by no more than the rounds did or to no
+ * later than the before round's own month ("met in October" in December → "met in December" in
+ * January: meetings are not evenly spaced), is the same reference and not a changed date; a month
+ * that moves otherwise ("through June" → "through December", a month still to come) stays a
+ * change.
  */
 function withoutRollingMonths(
   removed: string[],
@@ -94,7 +97,9 @@ function withoutRollingMonths(
       const to = monthOffset(a, dates.after as string);
       if (to === undefined || to > 0) return false;
       const moved = monthsApart + to - from;
-      return moved >= 0 && moved <= monthsApart;
+      // Forward by no more than the rounds moved, or to no later than the before round itself
+      // ("met in October" in December → "met in December" in January: the last meeting).
+      return moved >= 0 && (moved <= monthsApart || to <= -monthsApart);
     });
     if (i === -1) return true;
     left.splice(i, 1);
@@ -130,14 +135,25 @@ export function qualifyChange(
   const both = b.role === 'commitment' && a.role === 'commitment';
   if (both && b.actor.kind !== 'none' && a.actor.kind !== 'none' && b.actor.name !== a.actor.name)
     out.push({ kind: 'actor-changed', from: b.actor.name, to: a.actor.name });
-  if (both && b.act !== 'state' && a.act !== 'state' && b.family !== a.family)
+  // "will act in a timely manner as needed" → "will continue to monitor developments and will act
+  // as needed": the undertaking is still there, in a clause of its own; a clause was added, the
+  // act did not change.
+  const familyB = undertakingFamily(b);
+  const familyA = undertakingFamily(a);
+  const kept =
+    both &&
+    (familyB !== familyA || b.action !== a.action) &&
+    ((b.action !== undefined && holdsAction(a.text, b.action)) ||
+      (a.action !== undefined && holdsAction(b.text, a.action)));
+  if (both && !kept && b.act !== 'state' && a.act !== 'state' && familyB !== familyA)
     out.push({ kind: 'act-changed', from: b.act, to: a.act });
-  if (both && b.action !== undefined && a.action !== undefined && b.action !== a.action)
+  if (both && !kept && b.action !== undefined && a.action !== undefined && b.action !== a.action)
     out.push({ kind: 'action-changed', from: b.action, to: a.action });
   // Strength compares like with like: acts of one family or one ladder. Across families the act
   // change is the fact, and a modal or intensifier of one frame says nothing about the other.
   const comparable =
-    b.family === a.family ||
+    kept ||
+    familyB === familyA ||
     (b.strength.ladder !== undefined && b.strength.ladder === a.strength.ladder);
   if (both && comparable) {
     const [from, to] = comparableLevels(b, a);

@@ -3,7 +3,7 @@
  * the same commitment (reworded, moved to another section), and undoes fuzzy pairs whose objects
  * differ although the frame is the same ("a joint committee on fisheries" / "… on tourism").
  */
-import { withoutOpeningAside } from '../analyse/clauses.js';
+import { undertakingFamily, withoutOpeningAside } from '../analyse/clauses.js';
 import type { AlignOptions } from '../align/align-options.js';
 import { AlignSession, alignStatements } from '../align/align-statements.js';
 import { sentencesOf } from '../analyse/analyse-statement.js';
@@ -210,7 +210,7 @@ function compatibleActors(b: Commitment, a: Commitment): boolean {
  * are one line of policy, and "reaffirmed their commitment to X" and "agreed to X" one commitment.
  */
 function compatibleActs(b: Commitment, a: Commitment): boolean {
-  if (b.family === a.family) return true;
+  if (b.family === a.family || undertakingFamily(b) === undertakingFamily(a)) return true;
   if (
     (b.family === 'affirm' && COMMITTING.has(a.family)) ||
     (a.family === 'affirm' && COMMITTING.has(b.family))

@@ -43,6 +43,54 @@ describe('the committed action', () => {
     expect(c?.action).toBe(action);
   });
 
+  it.each([
+    // "<actor> will <verb>": an undertaking whatever the verb, after an opening phrase too.
+    [
+      'Beginning in January, the Committee will add to its holdings of securities at a pace of $35 billion per month.',
+      'undertake',
+      'add',
+    ],
+    ['The Committee will act in a timely manner as needed to promote growth.', 'undertake', 'act'],
+    // A light verb lends its clause to its noun.
+    [
+      'The Committee decided to make a further measured reduction in the pace of its asset purchases.',
+      'decide',
+      'reduce',
+    ],
+    ['The two sides agreed to take action against the smuggling of arms.', 'agree', 'act'],
+    ['The Council decided to conduct a review of the mandate.', 'decide', 'review'],
+    ['The two sides agreed to give consideration to a new route.', 'agree', 'consider'],
+    // Not every noun after a light verb is a verb: the light verb stays.
+    ['The two sides agreed to take steps to protect the corridor.', 'agree', 'take'],
+  ])('%j: act %s, action %s', (sentence, act, action) => {
+    const [c] = commitments(`${sentence}\n`);
+    expect(c?.act).toBe(act);
+    expect(c?.action).toBe(action);
+    expect(c?.role).toBe('commitment');
+  });
+
+  it('takes a verb of undertaking for the act only when the actor is its subject', () => {
+    const [expanding, agreed] = commitments(
+      'Information received since the Committee met in October indicates that economic activity is expanding at a moderate pace. China, as a close partner, will expand its support.\n',
+    );
+    // The Committee met; economic activity expands: nobody undertakes anything.
+    expect(expanding?.act).toBe('state');
+    expect(expanding?.role).toBe('assessment');
+    // An aside between the actor and its verb does not hide the subject.
+    expect(agreed?.act).toBe('undertake');
+    expect(agreed?.action).toBe('expand');
+    expect(agreed?.actor.name).toBe('China');
+  });
+
+  it('reads an act form after a preposition and an adjective as a noun, not an adverbial phrase', () => {
+    const [stress, particular] = commitments(
+      'Financial markets remain under considerable stress, and tight credit conditions are likely to weigh on growth. China in particular welcomed the agreement.\n',
+    );
+    expect(stress?.act).toBe('state');
+    expect(stress?.items).toEqual([]);
+    expect(particular?.act).toBe('welcome');
+  });
+
   it('names no action where no known verb follows ("declined to ample levels")', () => {
     const [c] = commitments(
       'The Committee judges that reserve balances have declined to ample levels.\n',

@@ -203,6 +203,74 @@ describe('commitment identity', () => {
     });
   });
 
+  it('reads "met in October" in December → "met in December" in January as the last meeting, not a new date', () => {
+    const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
+    const load = (date: string, body: string) =>
+      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
+    const before = load(
+      '2013-12-18',
+      'Information received since the Committee met in October indicates that activity is expanding.\n\nThe Committee will review its holdings in November.\n',
+    );
+    const after = load(
+      '2014-01-29',
+      'Information received since the Committee met in December indicates that growth picked up.\n\nThe Committee will review its holdings in January.\n',
+    );
+    const changed = compareStatements(before, after).changes.filter((c) => c.kind !== 'unchanged');
+    const since = changed.find((c) => c.after?.text.includes('met in December'));
+    const holdings = changed.find((c) => c.after?.text.includes('holdings'));
+    expect(since?.qualifiers.filter((q) => q.kind === 'figure-changed')).toEqual([]);
+    // November was still to come in December: moving it is a change of date.
+    expect(holdings?.qualifiers).toContainEqual({
+      kind: 'figure-changed',
+      from: ['November'],
+      to: ['January'],
+    });
+  });
+
+  it('keeps an undertaking that moved into a clause of its own: weakened, not another act', () => {
+    const body = (last: string) =>
+      `The Committee decided today to lower its target for the federal funds rate.\n\n${last}\n`;
+    const before = statement(
+      '2008-03-18',
+      body('The Committee will act in a timely manner as needed to promote sustainable growth.'),
+    );
+    const after = statement(
+      '2008-04-30',
+      body(
+        'The Committee will continue to monitor economic and financial developments and will act as needed to promote sustainable growth.',
+      ),
+    );
+    const change = compareStatements(before, after).changes.find((c) =>
+      c.after?.text.includes('monitor'),
+    );
+    const kinds = change?.qualifiers.map((q) => q.kind) ?? [];
+    expect(change?.before?.text).toContain('timely');
+    expect(kinds).toContain('weakened');
+    expect(kinds).not.toContain('act-changed');
+    expect(kinds).not.toContain('action-changed');
+  });
+
+  it('pairs an undertaking in a second clause with the undertaking that replaces it', () => {
+    const before = statement(
+      '2008-10-29',
+      'The Committee decided to lower its target.\n\nThe Committee will monitor economic and financial developments carefully and will act as needed to promote sustainable economic growth and price stability.\n',
+    );
+    const after = statement(
+      '2008-12-16',
+      'The Committee decided to lower its target.\n\nThe Committee will employ all available tools to promote the resumption of sustainable economic growth and to preserve price stability.\n',
+    );
+    const changed = compareStatements(before, after).changes.filter((c) => c.kind !== 'unchanged');
+    expect(changed).toHaveLength(1);
+    const kinds = changed[0]?.qualifiers.map((q) => q.kind) ?? [];
+    expect(changed[0]?.qualifiers).toContainEqual({
+      kind: 'action-changed',
+      from: 'act',
+      to: 'employ',
+    });
+    expect(kinds).toContain('strengthened');
+    expect(kinds).not.toContain('act-changed');
+  });
+
   it('follows a restated position into the decision that changes it; an assessment restating a known figure changed none', () => {
     const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
     const load = (date: string, body: string) =>
