@@ -232,6 +232,7 @@ function findWillVerb(
   mentions: readonly Mention[],
   lemma: string,
 ): FoundAct | undefined {
+  if (!text.includes('will ') && !text.includes('shall ')) return undefined;
   const ends = mentions.map((m) => m.end);
   // A pronoun or a short subject in title case opening the sentence ("The Federal Reserve will …",
   // a party the frontmatter did not declare: subjectAsParty names it).
