@@ -12,13 +12,16 @@ import {
   unionBag,
   unitsOf,
   Vocabulary,
+  quantise,
   weigh,
   wordSimilarity,
 } from './units.js';
 
 /** Similarity of two units: IDF-weighted Dice over content words blended with character-trigram Dice (`gramWeight`). */
 export function unitSimilarity(x: Unit, y: Unit, gramWeight: number): number {
-  return (1 - gramWeight) * wordSimilarity(x, y) + gramWeight * gramDice(x.grams, y.grams);
+  return quantise(
+    (1 - gramWeight) * wordSimilarity(x, y) + gramWeight * gramDice(x.grams, y.grams),
+  );
 }
 
 interface Group {

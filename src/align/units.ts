@@ -215,14 +215,24 @@ export function sharedWeight(x: Bag, y: Bag): number {
   return shared;
 }
 
+/**
+ * A similarity to nine decimals. Why: weights are summed in token-id order, and token ids follow
+ * the order in which the rounds were read, so the same two sentences could score 0.5598889023655268
+ * one way and …270 the other; a tie broken by that noise made A → B and B → A pair differently
+ * (the symmetry property found it).
+ */
+export function quantise(score: number): number {
+  return Math.round(score * 1e9) / 1e9;
+}
+
 /** Weighted Dice similarity of two bags, 0–1. */
 export function wordSimilarity(x: Bag, y: Bag): number {
-  return x.total + y.total === 0 ? 0 : (2 * sharedWeight(x, y)) / (x.total + y.total);
+  return x.total + y.total === 0 ? 0 : quantise((2 * sharedWeight(x, y)) / (x.total + y.total));
 }
 
 /** Share of `x`'s weight also in `y`, 0–1. */
 export function containment(x: Bag, y: Bag): number {
-  return x.total === 0 ? 0 : sharedWeight(x, y) / x.total;
+  return x.total === 0 ? 0 : quantise(sharedWeight(x, y) / x.total);
 }
 
 /** Dice coefficient of two sorted hash sets. */

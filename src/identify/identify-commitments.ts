@@ -141,8 +141,14 @@ export function isSubstitutedObject(
   specificity: Specificity,
   options: IdentityOptions,
 ): boolean {
-  const x = before.tokens.slice(before.afterAction).filter((t) => !t.startsWith('#'));
-  const y = after.tokens.slice(after.afterAction).filter((t) => !t.startsWith('#'));
+  // The diff breaks ties by side: the two objects go in one canonical order, so that the answer
+  // does not depend on which round came first (the symmetry property found a pair where it did).
+  const objectOf = (o: ObjectTokens) =>
+    o.tokens.slice(o.afterAction).filter((t) => !t.startsWith('#'));
+  if (objectOf(before).join('\u0000') > objectOf(after).join('\u0000'))
+    [before, after] = [after, before];
+  const x = objectOf(before);
+  const y = objectOf(after);
   if (x.length === 0 || y.length === 0 || x.length > 60 || y.length > 60) return false;
   // A swap needs a word on each side that the other lacks (a cheap test before the diff).
   const setX = new Set(x);

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sentencesOf } from '../../src/analyse/analyse-statement.js';
+import { analyseStatement, sentencesOf } from '../../src/analyse/analyse-statement.js';
 import { alignStatements } from '../../src/align/align-statements.js';
 import { longestIncreasingRun } from '../../src/align/longest-increasing-run.js';
 import type { Alignment } from '../../src/model/alignment.js';
 import type { Statement } from '../../src/model/statement.js';
+import { parseStatement } from '../../src/parse/parse-statement.js';
 import { numbered, paragraphsArb, statement } from '../support/statements.js';
 
 /** Every sentence of both sides in exactly one pair. */
@@ -258,5 +260,48 @@ describe('longestIncreasingRun', () => {
         expect(run.length).toBe(values.length === 0 ? 0 : Math.max(...best));
       }),
     );
+  });
+});
+
+describe('symmetry under ties', () => {
+  it('pairs the same sentences A → B as B → A when two candidates tie (weights summed in another order)', () => {
+    const load = (name: string) =>
+      analyseStatement(
+        parseStatement(readFileSync(`test/fixtures/symmetry/${name}`, 'utf8'), { file: name }),
+      );
+    const a = load('tie-a.md');
+    const b = load('tie-b.md');
+    const pairsOf = (x: Statement, y: Statement, flip: boolean) =>
+      alignStatements(x, y)
+        .pairs.filter((p) => p.before.length > 0 && p.after.length > 0)
+        .map((p) =>
+          flip
+            ? `${p.after.join('+')}>${p.before.join('+')}`
+            : `${p.before.join('+')}>${p.after.join('+')}`,
+        )
+        .sort();
+    const forward = pairsOf(a, b, false);
+    // The two Chinese sentences (第2号 / 第10003号) pair in both directions, or in neither.
+    expect(forward.length).toBeGreaterThan(0);
+    expect(pairsOf(b, a, true)).toEqual(forward);
+  });
+});
+
+describe('symmetry of the identity pass', () => {
+  it('refuses or keeps the same pairs both ways when the word diff of two objects ties', async () => {
+    const { compareStatements } = await import('../../src/report/build-comparison.js');
+    const load = (name: string) =>
+      analyseStatement(
+        parseStatement(readFileSync(`test/fixtures/symmetry/${name}`, 'utf8'), { file: name }),
+      );
+    const a = load('swap-a.md');
+    const b = load('swap-b.md');
+    const ids = (x: Statement, y: Statement, kind: string, side: 'before' | 'after') =>
+      compareStatements(x, y)
+        .changes.filter((c) => c.kind === kind)
+        .flatMap((c) => c[side]?.ids ?? [])
+        .sort();
+    expect(ids(a, b, 'new', 'after')).toEqual(ids(b, a, 'dropped', 'before'));
+    expect(ids(a, b, 'dropped', 'before')).toEqual(ids(b, a, 'new', 'after'));
   });
 });
