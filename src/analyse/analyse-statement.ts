@@ -203,7 +203,11 @@ const SUBJECT_PRONOUN = /(?:^|\s)(?:it|they|we|he|she|both|all|each)$/i;
  * subject is something else is no undertaking of the actor's). An infinitive is the actor's.
  */
 function actorIsSubject(text: string, index: number, mentions: readonly Mention[]): boolean {
-  if (!mentions.some((m) => m.end <= index)) return true;
+  // A pronoun opening the sentence stands for the actor ("It was … since [taking] up …").
+  const ends = mentions.filter((m) => m.end <= index).map((m) => m.end);
+  const pronoun = /^(?:it|they|he|she|we)\b/i.exec(text);
+  if (pronoun) ends.push(pronoun[0].length);
+  if (ends.length === 0) return true;
   let before = text.slice(0, index).trimEnd();
   for (let previous = ''; previous !== before;) {
     previous = before;
@@ -211,7 +215,7 @@ function actorIsSubject(text: string, index: number, mentions: readonly Mention[
   }
   // An infinitive takes the actor's subject: "China expressed its readiness to [expand] …".
   if (before === '' || SUBJECT_PRONOUN.test(before) || /\bto$/i.test(before)) return true;
-  return mentions.some((m) => m.end === before.length);
+  return ends.includes(before.length);
 }
 
 /** Adverbs between "will" and its verb. */

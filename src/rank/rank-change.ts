@@ -1,4 +1,5 @@
 /** Ranking: how significant a commitment change is (0–100), and why, in words. */
+import { isKnownVerb } from '../analyse/lemmatise-verb.js';
 import type { ChangeKind, Qualifier } from '../model/changes.js';
 import type { Commitment } from '../model/statement.js';
 import { OPENING_CLAUSE } from '../analyse/clauses.js';
@@ -161,10 +162,14 @@ export function isProcessCommitment(c: Commitment, options: RankOptions): boolea
   if (c.action) {
     const stem = c.action.slice(0, Math.max(3, c.action.length - 2));
     const found = words.findIndex((w) => w.startsWith(stem));
-    if (found >= 0 && found < 4) at = found + 1;
+    if (found >= 0 && found < 8) at = found + 1;
   }
+  let previous = '';
   for (const w of words.slice(at, at + 6)) {
-    if (MODIFIERS.has(w) || /-/.test(w)) continue;
+    // "offered to deepen cooperation": the verb of an infinitive is not the head.
+    const skip = MODIFIERS.has(w) || /-/.test(w) || (previous === 'to' && isKnownVerb(w));
+    previous = w;
+    if (skip) continue;
     return options.processNouns.includes(w);
   }
   return false;
