@@ -19,6 +19,10 @@ parties:
 const statement = (date: string, body: string) =>
   analyseStatement(parseStatement(`${FRONT(date)}${body}`, { file: `${date}.md` }));
 
+/** A statement with a date and no parties (FOMC-like). */
+const load = (date: string, body: string) =>
+  analyseStatement(parseStatement(`---\ndate: ${date}\n---\n\n${body}`, { file: `${date}.md` }));
+
 const BEFORE = statement(
   '2024-05-15',
   `# Round
@@ -122,9 +126,6 @@ describe('commitment identity', () => {
   });
 
   it('ranks a dropped expectation below an equal one when the after round decides its action (fulfilled)', () => {
-    const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
-    const load = (date: string, body: string) =>
-      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
     const before = load(
       '2022-01-26',
       'The Committee decided to keep the target range at 0 to 1/4 percent.\n\nThe Committee expects it will soon be appropriate to raise the target range.\n\nThe Committee expects it will soon be appropriate to publish a framework for its holdings.\n',
@@ -181,9 +182,6 @@ describe('commitment identity', () => {
   });
 
   it('does not call a month that moves with the round a changed figure; one that moves otherwise is', () => {
-    const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
-    const load = (date: string, body: string) =>
-      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
     const before = load(
       '2019-06-19',
       'Information received since the Committee met in May indicates that the labor market remains strong.\n\nThe Committee will conclude the reduction of its holdings in September.\n',
@@ -204,9 +202,6 @@ describe('commitment identity', () => {
   });
 
   it('reads "met in October" in December → "met in December" in January as the last meeting, not a new date', () => {
-    const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
-    const load = (date: string, body: string) =>
-      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
     const before = load(
       '2013-12-18',
       'Information received since the Committee met in October indicates that activity is expanding.\n\nThe Committee will review its holdings in November.\n',
@@ -272,9 +267,6 @@ describe('commitment identity', () => {
   });
 
   it('follows a restated position into the decision that changes it; an assessment restating a known figure changed none', () => {
-    const front = (date: string) => `---\ndate: ${date}\n---\n\n`;
-    const load = (date: string, body: string) =>
-      analyseStatement(parseStatement(`${front(date)}${body}`, { file: `${date}.md` }));
     const before = load(
       '2015-10-28',
       [
