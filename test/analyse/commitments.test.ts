@@ -59,7 +59,6 @@ describe('the committed action', () => {
     const [c] = commitments(`${sentence}\n`);
     expect(c?.act).toBe(act);
     expect(c?.action).toBe(action);
-    expect(c?.role).toBe('commitment');
   });
 
   it('takes a verb of undertaking for the act only when the actor is its subject', () => {
@@ -73,6 +72,7 @@ describe('the committed action', () => {
     expect(agreed?.act).toBe('undertake');
     expect(agreed?.action).toBe('expand');
     expect(agreed?.actor.name).toBe('China');
+    expect(agreed?.role).toBe('commitment');
   });
 
   it('reads an act form after a preposition and an adjective as a noun, not an adverbial phrase', () => {
