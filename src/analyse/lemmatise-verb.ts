@@ -28,7 +28,7 @@ const VERBS = new Set(
     'simplify slow speed stabilise stabilize start step stop streamline strengthen strive study submit support ' +
     'suspend sustain take tackle terminate tighten trade train transfer uphold upgrade use utilise utilize verify ' +
     'visit widen withdraw work ' +
-    // Added in the fourth session: verbs of diplomatic undertakings the list lacked.
+    // Added in the fifth session: verbs of diplomatic undertakings the list lacked.
     'align celebrate cement elevate enact enrich forge galvanise galvanize harness honor honour ' +
     'institutionalise institutionalize leverage nurture operationalise operationalize put ' +
     'reinvigorate solidify translate unlock uplift'
