@@ -208,14 +208,16 @@ function actorIsSubject(text: string, index: number, mentions: readonly Mention[
   const pronoun = /^(?:it|they|he|she|we)\b/i.exec(text);
   if (pronoun) ends.push(pronoun[0].length);
   if (ends.length === 0) return true;
-  let before = text.slice(0, index).trimEnd();
+  // Only the words right before the verb matter: a window keeps a pathological sentence linear.
+  const offset = Math.max(0, index - 300);
+  let before = text.slice(offset, index).trimEnd();
   for (let previous = ''; previous !== before;) {
     previous = before;
     before = before.replace(BETWEEN_SUBJECT_AND_VERB, '').replace(TRAILING_ASIDE, '').trimEnd();
   }
   // An infinitive takes the actor's subject: "China expressed its readiness to [expand] …".
   if (before === '' || SUBJECT_PRONOUN.test(before) || /\bto$/i.test(before)) return true;
-  return ends.includes(before.length);
+  return ends.includes(offset + before.length);
 }
 
 /** Adverbs between "will" and its verb. */
@@ -223,7 +225,8 @@ const MODAL_ADVERBS =
   '(?:(?:[a-z]+ly|also|further|jointly|together|now|again|still|continue\\s+to)\\s+)*';
 /** "<actor> will <verb>": the actor undertakes the verb, whatever verb it is. */
 const WILL_VERB = new RegExp(
-  `^(?:,[^,;]{1,80},)?\\s+${MODAL_ADVERBS}(?:will|shall)\\s+${MODAL_ADVERBS}([a-z]+)\\b`,
+  `(?:,[^,;]{1,80},)?\\s+${MODAL_ADVERBS}(?:will|shall)\\s+${MODAL_ADVERBS}([a-z]+)\\b`,
+  'y',
 );
 
 /**
@@ -245,8 +248,10 @@ function findWillVerb(
   if (opening && (/^(?:It|They|We)$/.test(opening[0]) || subjectAsParty(opening[0])))
     ends.push(opening[0].length);
   let best: FoundAct | undefined;
-  for (const end of ends) {
-    const m = WILL_VERB.exec(text.slice(end));
+  // Sticky, from each subject's end: no copy of the sentence per mention.
+  for (const end of ends.slice(0, 50)) {
+    WILL_VERB.lastIndex = end;
+    const m = WILL_VERB.exec(text);
     const word = m?.[1];
     if (!m || !word || !lemmatiseVerb(word)) continue;
     const index = end + m[0].length - word.length;

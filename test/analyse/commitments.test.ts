@@ -75,6 +75,17 @@ describe('the committed action', () => {
     expect(agreed?.role).toBe('commitment');
   });
 
+  it('finds the subject across a long run of adverbs before "will"', () => {
+    const [near, far] = commitments(
+      `China ${'also '.repeat(40)}will expand trade. China ${'also '.repeat(400)}will expand trade.\n`,
+    );
+    for (const c of [near, far]) {
+      expect(c?.action).toBe('expand');
+      expect(c?.actor.name).toBe('China');
+      expect(c?.role).toBe('commitment');
+    }
+  });
+
   it('reads an act form after a preposition and an adjective as a noun, not an adverbial phrase', () => {
     const [stress, particular] = commitments(
       'Financial markets remain under considerable stress, and tight credit conditions are likely to weigh on growth. China in particular welcomed the agreement.\n',
