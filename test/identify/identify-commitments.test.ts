@@ -181,46 +181,35 @@ describe('commitment identity', () => {
     expect(commission?.significance).toBeLessThan(port?.significance ?? 0);
   });
 
-  it('does not call a month that moves with the round a changed figure; one that moves otherwise is', () => {
-    const before = load(
-      '2019-06-19',
-      'Information received since the Committee met in May indicates that the labor market remains strong.\n\nThe Committee will conclude the reduction of its holdings in September.\n',
-    );
-    const after = load(
-      '2019-07-31',
-      'Information received since the Committee met in June indicates that the labor market remains strong.\n\nThe Committee will conclude the reduction of its holdings in August.\n',
-    );
-    const changed = compareStatements(before, after).changes.filter((c) => c.kind !== 'unchanged');
-    const since = changed.find((c) => c.after?.text.includes('met in June'));
-    const holdings = changed.find((c) => c.after?.text.includes('holdings'));
-    expect(since?.qualifiers.filter((q) => q.kind === 'figure-changed')).toEqual([]);
-    expect(holdings?.qualifiers).toContainEqual({
-      kind: 'figure-changed',
-      from: ['September'],
-      to: ['August'],
-    });
-  });
-
-  it('reads "met in October" in December → "met in December" in January as the last meeting, not a new date', () => {
-    const before = load(
-      '2013-12-18',
-      'Information received since the Committee met in October indicates that activity is expanding.\n\nThe Committee will review its holdings in November.\n',
-    );
-    const after = load(
-      '2014-01-29',
-      'Information received since the Committee met in December indicates that growth picked up.\n\nThe Committee will review its holdings in January.\n',
-    );
-    const changed = compareStatements(before, after).changes.filter((c) => c.kind !== 'unchanged');
-    const since = changed.find((c) => c.after?.text.includes('met in December'));
-    const holdings = changed.find((c) => c.after?.text.includes('holdings'));
-    expect(since?.qualifiers.filter((q) => q.kind === 'figure-changed')).toEqual([]);
-    // November was still to come in December: moving it is a change of date.
-    expect(holdings?.qualifiers).toContainEqual({
-      kind: 'figure-changed',
-      from: ['November'],
-      to: ['January'],
-    });
-  });
+  // A month that moves with the round is no changed figure; one that moves otherwise is.
+  it.each([
+    // "met in May" in June → "met in June" in July; September → August is a date brought forward.
+    ['2019-06-19', 'May', 'September', '2019-07-31', 'June', 'August'],
+    // "met in October" in December → "met in December" in January: the last meeting, though two
+    // months on; November was still to come in December, so November → January is a change.
+    ['2013-12-18', 'October', 'November', '2014-01-29', 'December', 'January'],
+  ])(
+    '%s "met in %s", holdings in %s → %s "met in %s", holdings in %s',
+    (dateB, metB, holdingsB, dateA, metA, holdingsA) => {
+      const round = (date: string, met: string, month: string) =>
+        load(
+          date,
+          `Information received since the Committee met in ${met} indicates that the labor market remains strong.\n\nThe Committee will conclude the reduction of its holdings in ${month}.\n`,
+        );
+      const changed = compareStatements(
+        round(dateB, metB, holdingsB),
+        round(dateA, metA, holdingsA),
+      ).changes.filter((c) => c.kind !== 'unchanged');
+      const since = changed.find((c) => c.after?.text.includes(`met in ${metA}`));
+      const holdings = changed.find((c) => c.after?.text.includes('holdings'));
+      expect(since?.qualifiers.filter((q) => q.kind === 'figure-changed')).toEqual([]);
+      expect(holdings?.qualifiers).toContainEqual({
+        kind: 'figure-changed',
+        from: [holdingsB],
+        to: [holdingsA],
+      });
+    },
+  );
 
   it('keeps an undertaking that moved into a clause of its own: weakened, not another act', () => {
     const body = (last: string) =>
