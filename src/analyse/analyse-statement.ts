@@ -12,7 +12,7 @@ import type {
   StrengthLevel,
 } from '../model/statement.js';
 import { paragraphsOf } from '../parse/walk-statement.js';
-import { mainClause, withoutOpeningAside } from './clauses.js';
+import { ADVERBS_BEFORE_VERB, mainClause, withoutOpeningAside } from './clauses.js';
 import { extractEntities } from './extract-entities.js';
 import { extractItems } from './extract-items.js';
 import { lemmatiseVerb, lightVerbAction } from './lemmatise-verb.js';
@@ -220,12 +220,9 @@ function actorIsSubject(text: string, index: number, mentions: readonly Mention[
   return ends.includes(offset + before.length);
 }
 
-/** Adverbs between "will" and its verb. */
-const MODAL_ADVERBS =
-  '(?:(?:[a-z]+ly|also|further|jointly|together|now|again|still|continue\\s+to)\\s+)*';
 /** "<actor> will <verb>": the actor undertakes the verb, whatever verb it is. */
 const WILL_VERB = new RegExp(
-  `(?:,[^,;]{1,80},)?\\s+${MODAL_ADVERBS}(?:will|shall)\\s+${MODAL_ADVERBS}([a-z]+)\\b`,
+  `(?:,[^,;]{1,80},)?\\s+${ADVERBS_BEFORE_VERB}(?:will|shall)\\s+${ADVERBS_BEFORE_VERB}([a-z]+)\\b`,
   'y',
 );
 

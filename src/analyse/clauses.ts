@@ -25,9 +25,15 @@ export function withoutOpeningAside(object: string): string {
   return object.replace(/^(\s*that)?\s*,[^,]{0,200},/i, '$1');
 }
 
+/** Adverbs (and "continue to") that may stand between "will" and its verb, as a pattern source. */
+export const ADVERBS_BEFORE_VERB =
+  '(?:(?:[a-z]+ly|also|further|jointly|together|now|again|still|continue\\s+to)\\s+)*';
+
 /** The verb of a clause of its own: "… and will [act] as needed", "…; it will [review] …". */
-const CLAUSE_VERB =
-  /(?:\band|;)\s+(?:(?:it|they|we)\s+)?(?:(?:also|further)\s+)?(?:will|shall)\s+(?:(?:[a-z]+ly|also|further|jointly|continue\s+to)\s+)*([a-z]+)\b/g;
+const CLAUSE_VERB = new RegExp(
+  `(?:\\band|;)\\s+(?:(?:it|they|we)\\s+)?${ADVERBS_BEFORE_VERB}(?:will|shall)\\s+${ADVERBS_BEFORE_VERB}([a-z]+)\\b`,
+  'g',
+);
 
 /** True when `text` undertakes `lemma` in a clause of its own ("… and will act as needed"). */
 export function holdsAction(text: string, lemma: string): boolean {

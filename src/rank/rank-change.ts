@@ -162,6 +162,7 @@ export function isProcessCommitment(c: Commitment, options: RankOptions): boolea
   if (c.action) {
     const stem = c.action.slice(0, Math.max(3, c.action.length - 2));
     const found = words.findIndex((w) => w.startsWith(stem));
+    // Within the first eight words: "agreed that all sectoral mechanisms should [convene] …".
     if (found >= 0 && found < 8) at = found + 1;
   }
   let previous = '';

@@ -63,6 +63,7 @@ export const seriesCommand: Command = {
     const cache = load.cacheDir ? await import('../../archive/series-cache.js') : undefined;
     const cacheDir = load.cacheDir ? join(dirname(load.cacheDir), 'series') : undefined;
     const key = cache && cacheDir ? cache.seriesCacheKey(expandInputs(inputs), load) : undefined;
+    const kept = cache && cacheDir && key ? { cache, dir: cacheDir, key } : undefined;
     const out = typeof args['out'] === 'string' ? args['out'] : undefined;
     const ext = out ? /\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase() : undefined;
     const byExt: Record<string, (typeof FORMATS)[number]> = {
@@ -78,10 +79,9 @@ export const seriesCommand: Command = {
     const color = format === 'terminal' && !out && useColor(args, io);
     // Everything the text depends on besides the report: the renderer and its options.
     const variant = format === 'terminal' ? `terminal color=${color} width=${width}` : format;
-    let rendering =
-      cache && cacheDir && key ? cache.readCachedRendering(cacheDir, key, variant) : undefined;
+    let rendering = kept?.cache.readCachedRendering(kept.dir, kept.key, variant);
     if (!rendering) {
-      let cached = cache && cacheDir && key ? cache.readCachedSeries(cacheDir, key) : undefined;
+      let cached = kept?.cache.readCachedSeries(kept.dir, kept.key);
       if (!cached) {
         const { loadSeries } = await import('../../archive/load-series.js');
         const { readSeriesConfig } = await import('../../archive/load-statement.js');
@@ -93,7 +93,7 @@ export const seriesCommand: Command = {
           report: buildSeries(statements, title ? { title } : {}),
           diagnostics: diagnosticsOf(statements),
         };
-        if (cache && cacheDir && key) cache.writeCachedSeries(cacheDir, key, cached);
+        kept?.cache.writeCachedSeries(kept.dir, kept.key, cached);
       }
       const report = cached.report;
       const { renderSeriesCsv, renderSeriesJson, renderSeriesMarkdown, renderSeriesTerminal } =
@@ -117,7 +117,7 @@ export const seriesCommand: Command = {
           (r) => r.counts.new + r.counts.dropped + r.counts.changed + r.counts.revived > 0,
         ),
       };
-      if (cache && cacheDir && key) cache.writeCachedRendering(cacheDir, key, variant, rendering);
+      kept?.cache.writeCachedRendering(kept.dir, kept.key, variant, rendering);
     }
     if (out) writeAtomic(out, rendering.text);
     else io.stdout(rendering.text);
